@@ -1,0 +1,570 @@
+/*
+ * Plumbline — the one internal header.
+ *
+ * Structs first, then prototypes grouped by the file that defines them; it
+ * doubles as the table of contents of fcgi/.  Library types stay out of
+ * here: FCGX_* lives in worker.c/req.c, NEOERR and HDF internals in
+ * render.c, MYSQL in db.c, libsodium in crypto.c.
+ */
+#ifndef PLUMBLINE_APP_H
+#define PLUMBLINE_APP_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <semaphore.h>
+#include <sys/types.h>
+
+#define PL_VERSION	"0.1.0"
+
+/* HTTP statuses that handlers return; the worker renders the error pages. */
+enum http_status {
+	HTTP_200 = 200,
+	HTTP_303 = 303,
+	HTTP_304 = 304,
+	HTTP_400 = 400,
+	HTTP_403 = 403,
+	HTTP_404 = 404,
+	HTTP_405 = 405,
+	HTTP_409 = 409,
+	HTTP_413 = 413,
+	HTTP_422 = 422,
+	HTTP_429 = 429,
+	HTTP_500 = 500,
+	HTTP_503 = 503,
+};
+
+enum method {
+	METHOD_GET,
+	METHOD_HEAD,
+	METHOD_POST,
+	METHOD__MAX
+};
+
+/* Who may call a route.  Roles are ordered: owner > office > field. */
+enum access {
+	ACCESS_PUBLIC,		/* anyone */
+	ACCESS_GUEST,		/* signed-out only; signed-in users are sent to /app/ */
+	ACCESS_FIELD,		/* any staff role */
+	ACCESS_OFFICE,		/* owner or office */
+	ACCESS_OWNER,		/* owner only */
+	ACCESS__MAX
+};
+
+enum role {
+	ROLE_NONE,
+	ROLE_FIELD,
+	ROLE_OFFICE,
+	ROLE_OWNER,
+	ROLE__MAX
+};
+
+/* Outcomes of the data layer that handlers turn into statuses. */
+enum db_result {
+	DB_OK,
+	DB_NONE,		/* no row: 404 */
+	DB_DUP,			/* unique key taken: 422 with a message */
+	DB_STALE,		/* version changed under us: 409 */
+	DB_ERR,			/* logged where detected: 500 */
+};
+
+enum parse_result {
+	PARSE_OK,
+	PARSE_BAD,		/* malformed: 400 */
+	PARSE_UTF8,		/* not valid UTF-8: 400 */
+	PARSE_TOO_MANY,		/* too many fields: 413 */
+	PARSE_TOO_BIG,		/* a field, name or nesting too large: 413 */
+};
+
+/* ---------------------------------------------------------------- */
+
+struct arena;
+
+/* A growable byte buffer whose memory comes from an arena. */
+struct buf {
+	struct arena	*arena;
+	char		*data;		/* always NUL-terminated */
+	size_t		 len;
+	size_t		 cap;
+};
+
+/* One name/value of a query string, body or cookie header. */
+struct param {
+	const char	*name;
+	const char	*value;		/* NUL-terminated; may hold NULs if binary */
+	size_t		 len;
+	const char	*filename;	/* multipart file parts only, else NULL */
+	const char	*ctype;		/* multipart part Content-Type, else NULL */
+	struct param	*next;
+};
+
+struct params {
+	struct param	*head;
+	struct param	*tail;
+	size_t		 count;
+};
+
+struct parse_limits {
+	size_t		 max_fields;
+	size_t		 max_name;	/* bytes in a field name */
+	size_t		 max_value;	/* bytes in a text field value */
+	size_t		 max_file;	/* bytes in a multipart file part */
+	size_t		 max_depth;	/* [ ] levels in a field name: a[b][c] is 2 */
+};
+
+/* The read-only configuration, loaded once by the master. */
+struct config {
+	char		*listen;		/* unix socket path or host:port */
+	char		*socket_group;
+	int		 socket_mode;
+	char		*pid_file;
+	int		 workers;
+	int		 max_requests;
+	int		 request_timeout_s;
+	int		 backlog;
+	char		*base_url;		/* http://127.0.0.1:8080 (no slash) */
+	char		*templates_dir;
+	char		*upload_dir;
+	char		*db_socket;
+	char		*db_host;
+	int		 db_port;
+	char		*db_name;
+	char		*db_user;
+	char		*db_password;
+	char		*secret;		/* HMAC key for CSRF; >= 32 chars */
+	char		*sendmail;		/* command line; message on stdin */
+	char		*mail_from;
+	int		 session_idle_s;
+	int		 session_absolute_s;
+	int		 hash_slots;		/* concurrent password hashes */
+	size_t		 max_body;
+	size_t		 max_upload;
+	bool		 secure_cookies;	/* behind TLS: Secure + __Host- */
+	bool		 dev;			/* dev-only pages (mail viewer) */
+	char		*dev_mail_dir;
+};
+
+/* The signed-in person, taken from the session row, never from input. */
+struct session {
+	bool		 valid;
+	int64_t		 user_id;
+	int64_t		 company_id;
+	enum role	 role;
+	const char	*token_hash;		/* 32 raw bytes */
+	const char	*user_name;
+	const char	*user_email;
+	const char	*company_name;
+	bool		 has_logo;
+};
+
+struct header {
+	const char	*name;
+	const char	*value;
+	struct header	*next;
+};
+
+struct req {
+	struct arena	*arena;
+	void		*fcgx;			/* FCGX_Request, in req.c */
+	struct _hdf	*hdf;			/* page data, in render.c */
+	enum method	 method;
+	const char	*method_name;
+	const char	*path;
+	const char	*query;
+	const char	*remote_addr;
+	const char	*user_agent;
+	const char	*request_id;
+	const char	*content_type;
+	const char	*route;			/* pattern that matched, for logs */
+	struct params	 args;			/* query string */
+	struct params	 form;			/* urlencoded or multipart body */
+	struct params	 cookies;
+	struct params	 route_args;		/* :name parts of the pattern */
+	struct session	 sess;
+	const char	*csrf_seed;		/* session token or guest cookie */
+	/* response */
+	int		 status;
+	struct header	*headers;
+	const char	*ctype;
+	struct buf	 body;
+	bool		 no_body;		/* HEAD */
+	int64_t		 started_us;
+};
+
+typedef int (*handler_fn)(struct req *);
+
+struct route {
+	enum method	 method;
+	const char	*pattern;	/* /app/users/:id */
+	handler_fn	 fn;
+	enum access	 access;
+};
+
+/* A parameter of a prepared statement. */
+enum dbv_type {
+	DBV_NULL,
+	DBV_INT,
+	DBV_STR,
+	DBV_BLOB,
+};
+
+struct dbv {
+	enum dbv_type	 type;
+	int64_t		 i;
+	const char	*s;
+	size_t		 len;
+};
+
+#define DV_INT(x)	((struct dbv){ .type = DBV_INT, .i = (x) })
+#define DV_STR(x)	((struct dbv){ .type = DBV_STR, .s = (x), .len = (x) ? strlen(x) : 0 })
+#define DV_BLOB(p, n)	((struct dbv){ .type = DBV_BLOB, .s = (p), .len = (n) })
+#define DV_NULL		((struct dbv){ .type = DBV_NULL })
+
+/*
+ * A statement of a db_*.c table.  Tenant statements write the company as
+ * `:company` wherever it belongs (WHERE company_id = :company, VALUES
+ * (:company, ...)); the db layer turns each into a placeholder bound from
+ * the session, so a handler passes only the rest and can't forget it.  A
+ * statement without :company says why in `why` (login by e-mail, token
+ * look-ups, tools), and a check in `make test` holds both rules.
+ */
+struct db_stmt {
+	const char	*name;
+	const char	*why;		/* required when sql has no :company */
+	const char	*sql;
+	void		*handle;	/* MYSQL_STMT, per worker */
+	uint64_t	 company_at;	/* bit i: parameter i is the company */
+	unsigned	 nparams;
+};
+
+/* A fetched row: every column as text (NULL pointer for SQL NULL). */
+struct db_row {
+	const char	**col;
+	size_t		 *len;
+};
+
+struct db_res {
+	size_t		 nrows;
+	size_t		 ncols;
+	struct db_row	*rows;
+	uint64_t	 affected;
+	int64_t		 insert_id;
+};
+
+/*
+ * Shared between the master and its workers (one anonymous mapping made
+ * before the first fork): what each worker is doing, so the master can name
+ * the route a dead worker was serving, and the password-hash semaphore.
+ */
+#define BOARD_SLOTS	512
+
+struct slot {
+	pid_t		 pid;
+	unsigned	 gen;		/* config generation it was started with */
+	int64_t		 started_ms;
+	int64_t		 respawn_ms;	/* free slot: not before this time */
+	uint32_t	 requests;
+	int		 busy;
+	char		 route[96];
+};
+
+struct board {
+	sem_t		 hash_sem;
+	struct slot	 slots[BOARD_SLOTS];
+};
+
+extern struct board *board;
+
+/* One alert e-mail: rendered by render_mail, queued by mail_queue. */
+struct outmail {
+	int64_t		 id;
+	const char	*kind;
+	const char	*to_addr;
+	const char	*to_name;
+	const char	*from_name;
+	const char	*reply_to;
+	const char	*subject;
+	const char	*text;
+	const char	*html;
+	int		 attempts;
+};
+
+struct company {
+	int64_t		 id;
+	const char	*name;
+	const char	*trade;
+	const char	*street;
+	const char	*city;
+	const char	*region;
+	const char	*postal_code;
+	const char	*phone;
+	const char	*email;
+	const char	*hours;
+	const char	*timezone;
+	const char	*logo_file;	/* random name under upload_dir, or "" */
+	const char	*logo_type;
+	int64_t		 version;
+};
+
+struct user {
+	int64_t		 id;
+	int64_t		 company_id;
+	const char	*email;
+	const char	*name;
+	enum role	 role;
+	const char	*status;	/* invited, active, removed */
+	const char	*password_hash;
+};
+
+/* ---------------------------------------------------------------- */
+
+/* arena.c */
+struct arena	*arena_new(void);
+void		 arena_free(struct arena *);
+void		 arena_reset(struct arena *);
+void		*arena_alloc(struct arena *, size_t);
+void		*arena_zalloc(struct arena *, size_t);
+char		*arena_strdup(struct arena *, const char *);
+char		*arena_strndup(struct arena *, const char *, size_t);
+char		*arena_printf(struct arena *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 arena_cleanup(struct arena *, void (*)(void *), void *);
+size_t		 arena_used(const struct arena *);
+
+/* buf.c */
+void		 buf_init(struct buf *, struct arena *);
+void		 buf_add(struct buf *, const void *, size_t);
+void		 buf_puts(struct buf *, const char *);
+void		 buf_putc(struct buf *, char);
+void		 buf_printf(struct buf *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 buf_vprintf(struct buf *, const char *, va_list);
+void		 buf_reset(struct buf *);
+
+/* log.c */
+void		 log_init(const char *, bool);
+void		 log_info(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 log_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 log_err(const char *, ...) __attribute__((format(printf, 1, 2)));
+void		 log_request(const struct req *, int64_t);
+extern const char *log_request_id;	/* current request, for log lines */
+
+/* config.c */
+int		 config_load(struct config *, const char *, char *, size_t);
+void		 config_free(struct config *);
+extern struct config cfg;
+
+/* main.c */
+int64_t		 now_ms(void);
+
+/* master.c */
+int		 master_run(const char *);
+
+/* worker.c */
+int		 worker_listen(const char *, int);
+void		 worker_close_listen(void);
+void		 worker_main(int, int) __attribute__((noreturn));
+
+/* req.c */
+int		 req_read(struct req *, void *);
+void		 req_header(struct req *, const char *, const char *);
+void		 req_send(struct req *);
+const char	*req_cookie(const struct req *, const char *);
+const char	*req_arg(const struct req *, const char *);
+const char	*req_field(const struct req *, const char *);
+const struct param *req_file(const struct req *, const char *);
+void		 req_set_cookie(struct req *, const char *, const char *, int);
+int		 redirect(struct req *, const char *);
+
+/* form.c — parsers of untrusted input; all memory from the arena */
+int		 form_urlencoded(struct arena *, const char *, size_t,
+		    const struct parse_limits *, struct params *);
+int		 form_cookies(struct arena *, const char *,
+		    const struct parse_limits *, struct params *);
+int		 form_multipart(struct arena *, const char *, const char *,
+		    size_t, const struct parse_limits *, struct params *);
+bool		 utf8_valid(const char *, size_t);
+const struct param *params_find(const struct params *, const char *);
+const char	*params_get(const struct params *, const char *);
+void		 params_add(struct arena *, struct params *, const char *,
+		    const char *, size_t);
+
+/* route.c */
+const struct route *route_match(struct req *, const struct route *, size_t,
+		    bool *);
+bool		 route_id(const struct req *, const char *, int64_t *);
+int		 route_dispatch(struct req *);
+
+/* render.c */
+int		 conf_read(const char *, int (*)(void *, const char *,
+		    const char *), void *, char *, size_t);
+int		 render_begin(struct req *);
+void		 hdf_set(struct req *, const char *, const char *);
+void		 hdf_setf(struct req *, const char *, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+void		 hdf_set_int(struct req *, const char *, int64_t);
+const char	*hdf_get(struct req *, const char *);
+int		 render(struct req *, const char *);
+int		 render_as(struct req *, const char *, int);
+int		 render_mail(struct req *, const char *, struct outmail *);
+void		 render_error(struct req *, int);
+
+/* db.c */
+int		 db_connect(void);
+void		 db_close(void);
+bool		 db_lost(void);
+int		 db_prepare(struct db_stmt *);
+int		 db_run(struct req *, struct db_stmt *, const struct dbv *, size_t,
+		    struct db_res *);
+int		 db_begin(struct req *);
+int		 db_commit(struct req *);
+void		 db_rollback(struct req *);
+int64_t		 db_int(const struct db_row *, size_t);
+const char	*db_str(const struct db_row *, size_t);
+bool		 db_in_tx(void);
+int		 db_ping(void);
+extern struct db_stmt *const db_tables[];
+
+/* crypto.c */
+int		 crypto_init(void);
+void		 token_new(struct arena *, char **, char **);
+char		*token_hash(struct arena *, const char *);
+char		*csrf_token(struct arena *, const char *);
+bool		 csrf_check(struct arena *, const char *, const char *);
+int		 password_hash(const char *, char *, size_t);
+bool		 password_verify(const char *, const char *);
+bool		 ct_equal(const char *, const char *, size_t);
+void		 password_dummy(const char *);
+
+/* db_companies.c, db_users.c, db_sessions.c, db_tokens.c, db_outbox.c, db_limits.c */
+extern struct db_stmt db_companies_sql[], db_users_sql[], db_sessions_sql[],
+		    db_tokens_sql[], db_outbox_sql[], db_limits_sql[];
+int		 db_company_insert(struct req *, const struct company *,
+		    int64_t *);
+int		 db_company_get(struct req *, struct company *);
+int		 db_company_update(struct req *, const struct company *);
+int		 db_company_set_logo(struct req *, const char *, const char *);
+int		 db_user_find_email(struct req *, const char *, struct user *);
+int		 db_user_get(struct req *, int64_t, struct user *);
+int		 db_user_list(struct req *, struct user **, size_t *);
+int		 db_user_insert(struct req *, const struct user *, const char *,
+		    int64_t, int64_t *);
+int		 db_user_reinvite(struct req *, int64_t, const char *, enum role,
+		    int64_t);
+int		 db_user_set_password(struct req *, int64_t, const char *);
+int		 db_user_set_role(struct req *, int64_t, enum role);
+int		 db_user_set_status(struct req *, int64_t, const char *);
+int		 db_user_set_name(struct req *, int64_t, const char *);
+int		 db_user_owners_lock(struct req *, size_t *);
+int		 db_session_load(struct req *, const char *, int64_t *);
+int		 db_session_insert(struct req *, const char *, int64_t);
+int		 db_session_touch(struct req *, const char *);
+int		 db_session_delete(struct req *, const char *);
+int		 db_session_delete_user(struct req *, int64_t, const char *);
+int		 db_token_insert(struct req *, const char *, int64_t,
+		    const char *, int);
+int		 db_token_find(struct req *, const char *, const char *,
+		    struct user *, const char **);
+int		 db_token_spend(struct req *, const char *, const char *);
+int		 db_token_void(struct req *, int64_t, const char *);
+int		 db_outbox_insert(struct req *, const struct outmail *);
+int		 db_outbox_next(struct req *, int, struct outmail *);
+int		 db_outbox_sent(struct req *, int64_t);
+int		 db_outbox_failed(struct req *, int64_t, const char *, int);
+int		 db_limit_hit(struct req *, const char *, int, int64_t *);
+
+/* session.c */
+enum role	 role_parse(const char *);
+const char	*role_name(enum role);
+const char	*role_label(enum role);
+bool		 csrf_valid(struct req *);
+void		 session_page(struct req *);
+int		 session_load(struct req *);
+int		 session_start(struct req *, int64_t, int64_t);
+void		 session_end(struct req *);
+int		 session_end_others(struct req *, int64_t);
+bool		 session_allows(const struct req *, enum access);
+
+/* valid.c */
+const char	*valid_email(const char *);
+const char	*valid_password(const char *);
+const char	*valid_text(const char *, size_t, size_t);
+bool		 valid_timezone(const char *);
+const char	*valid_phone(const char *);
+
+/* fmt.c */
+char		*str_trim(struct arena *, const char *);
+char		*str_email(struct arena *, const char *);
+char		*url_encode(struct arena *, const char *);
+
+/* page.c */
+struct choice {
+	const char	*value;
+	const char	*label;
+};
+void		 flash(struct req *, const char *);
+void		 flash_show(struct req *);
+void		 form_keep(struct req *, const char *const *);
+bool		 form_error(struct req *, const char *, const char *);
+const char	*trade_label(const char *);
+void		 form_company_choices(struct req *);
+void		 form_role_choices(struct req *);
+void		 page_token(struct req *);
+
+/* mail.c, deliver.c */
+int		 mail_queue(struct req *, const char *, const char *,
+		    const char *);
+void		 mime_qp(struct buf *, const char *);
+void		 mime_build(struct buf *, const struct outmail *);
+int		 deliver_main(bool);
+
+/* settings.c */
+extern const char *const company_fields[];
+void		 hdf_put_company(struct req *, const struct company *);
+int		 company_read_form(struct req *, struct company *);
+const char	*image_type(const char *, size_t);
+const char	*file_store(struct req *, const char *, const char *,
+		    const char *, size_t);
+int		 settings_edit(struct req *);
+int		 settings_update(struct req *);
+int		 settings_logo(struct req *);
+int		 settings_logo_show(struct req *);
+
+/* auth.c */
+bool		 rate_limited(struct req *, const char *, int, int);
+int		 home(struct req *);
+int		 health(struct req *);
+int		 auth_signup_new(struct req *);
+int		 auth_signup_create(struct req *);
+int		 auth_login_new(struct req *);
+int		 auth_login_create(struct req *);
+int		 auth_logout_confirm(struct req *);
+int		 auth_logout(struct req *);
+
+/* password.c */
+bool		 token_page(struct req *, const char *, const char *,
+		    struct user *, const char **, int *);
+int		 password_read_form(struct req *, const char **);
+int		 password_store(struct req *, const struct user *, const char *);
+int		 password_forgot_new(struct req *);
+int		 password_forgot_create(struct req *);
+int		 password_reset_edit(struct req *);
+int		 password_reset_update(struct req *);
+
+/* staff.c */
+int		 staff_index(struct req *);
+int		 staff_invite(struct req *);
+int		 staff_role(struct req *);
+int		 staff_remove(struct req *);
+int		 invite_edit(struct req *);
+int		 invite_update(struct req *);
+
+/* account.c, dashboard.c, dev.c */
+int		 account_edit(struct req *);
+int		 account_update(struct req *);
+int		 dashboard_show(struct req *);
+int		 dev_mail_index(struct req *);
+int		 dev_mail_show(struct req *);
+
+#endif /* PLUMBLINE_APP_H */

@@ -1,0 +1,157 @@
+/*
+ * libsodium, wrapped: random tokens (32 bytes, base64url) and their
+ * SHA-256, CSRF tokens as HMAC-SHA256(secret, seed), argon2id password
+ * hashes with concurrency capped host-wide by a semaphore, constant-time
+ * comparison.
+ */
+#include <errno.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "app.h"
+
+#define B64_VARIANT	sodium_base64_VARIANT_URLSAFE_NO_PADDING
+
+int
+crypto_init(void)
+{
+	if (sodium_init() < 0) {
+		log_err("sodium_init failed");
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+b64(struct arena *a, const unsigned char *p, size_t n)
+{
+	size_t	 len = sodium_base64_ENCODED_LEN(n, B64_VARIANT);
+	char	*s = arena_alloc(a, len);
+
+	sodium_bin2base64(s, len, p, n, B64_VARIANT);
+	return s;
+}
+
+/* SHA-256 of a token, as 32 raw bytes in the arena (what the database keeps). */
+char *
+token_hash(struct arena *a, const char *token)
+{
+	unsigned char	*h = arena_alloc(a, crypto_hash_sha256_BYTES);
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	return (char *)h;
+}
+
+/* A new 256-bit token: *token for the user, *hash (32 bytes) for the database. */
+void
+token_new(struct arena *a, char **token, char **hash)
+{
+	unsigned char	 raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	*token = b64(a, raw, sizeof(raw));
+	sodium_memzero(raw, sizeof(raw));
+	if (hash != NULL)
+		*hash = token_hash(a, *token);
+}
+
+char *
+csrf_token(struct arena *a, const char *seed)
+{
+	unsigned char	 mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st;
+
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)cfg.secret,
+	    strlen(cfg.secret));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"csrf:", 5);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)seed,
+	    strlen(seed));
+	crypto_auth_hmacsha256_final(&st, mac);
+	return b64(a, mac, sizeof(mac));
+}
+
+bool
+csrf_check(struct arena *a, const char *seed, const char *given)
+{
+	const char	*want;
+	size_t		 n;
+
+	if (seed == NULL || *seed == '\0' || given == NULL)
+		return false;
+	want = csrf_token(a, seed);
+	n = strlen(want);
+	return strlen(given) == n && ct_equal(want, given, n);
+}
+
+bool
+ct_equal(const char *a, const char *b, size_t n)
+{
+	return sodium_memcmp(a, b, n) == 0;
+}
+
+/*
+ * Take a hashing slot, waiting at most 10 s: an argon2id hash costs 64 MiB
+ * and ~50 ms, so only hash_slots of them run at once on this host.
+ */
+static int
+slot_take(void)
+{
+	struct timespec	 ts;
+
+	if (board == NULL)
+		return 0;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += 10;
+	while (sem_timedwait(&board->hash_sem, &ts) == -1)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+static void
+slot_give(void)
+{
+	if (board != NULL)
+		sem_post(&board->hash_sem);
+}
+
+/* argon2id (INTERACTIVE) into out; -1 when busy or out of memory. */
+int
+password_hash(const char *pw, char *out, size_t outlen)
+{
+	int	 rc;
+
+	if (outlen < crypto_pwhash_STRBYTES || slot_take() == -1)
+		return -1;
+	rc = crypto_pwhash_str(out, pw, strlen(pw),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	slot_give();
+	return rc == 0 ? 0 : -1;
+}
+
+bool
+password_verify(const char *hash, const char *pw)
+{
+	int	 rc;
+
+	if (hash == NULL || *hash == '\0' || slot_take() == -1)
+		return false;
+	rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
+	slot_give();
+	return rc == 0;
+}
+
+/* Spend the time of a verification when there is no account, so timing says nothing. */
+void
+password_dummy(const char *pw)
+{
+	static char	 dummy[crypto_pwhash_STRBYTES];
+
+	if (dummy[0] == '\0' && password_hash("plumbline-dummy-password",
+	    dummy, sizeof(dummy)) == -1)
+		return;
+	password_verify(dummy, pw);
+}

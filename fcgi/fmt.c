@@ -1,0 +1,57 @@
+/*
+ * Small string helpers shared by handlers: trimming, lower-casing, URL
+ * encoding.  Results live in the arena.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "app.h"
+
+/* s without leading and trailing ASCII white space. */
+char *
+str_trim(struct arena *a, const char *s)
+{
+	size_t	 n;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+/* Trimmed and ASCII-lower-cased: the one form e-mail addresses are kept in. */
+char *
+str_email(struct arena *a, const char *s)
+{
+	char	*p, *t = str_trim(a, s);
+
+	for (p = t; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return t;
+}
+
+/* Percent-encode everything but RFC 3986 unreserved characters. */
+char *
+url_encode(struct arena *a, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct buf		 b;
+	unsigned char		 c;
+
+	buf_init(&b, a);
+	buf_puts(&b, "");
+	for (; *s; s++) {
+		c = (unsigned char)*s;
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+			buf_putc(&b, (char)c);
+		else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[c >> 4]);
+			buf_putc(&b, hex[c & 15]);
+		}
+	}
+	return b.data;
+}

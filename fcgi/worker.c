@@ -1,0 +1,152 @@
+/*
+ * A worker: one database connection, one request at a time.  Accepts on
+ * the shared FastCGI socket, runs each request inside a fresh arena under a
+ * hard timeout (SIGALRM's default action ends the worker; the master logs
+ * the route), and leaves after max_requests or on SIGTERM once the request
+ * in flight is answered.
+ */
+#include <sys/stat.h>
+#include <sys/time.h>
+
+#include <errno.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "app.h"
+
+static volatile sig_atomic_t	 stopping;
+static int			 sock_fd = -1;
+
+/* Open the FastCGI socket: a unix path (mode and group from the config) or host:port. */
+int
+worker_listen(const char *where, int backlog)
+{
+	struct group	*g;
+	mode_t		 old;
+
+	if (FCGX_Init() != 0) {
+		log_err("FCGX_Init failed");
+		return -1;
+	}
+	old = umask(0177);
+	sock_fd = FCGX_OpenSocket(where, backlog);
+	umask(old);
+	if (sock_fd < 0) {
+		log_err("cannot listen on %s: %s", where, strerror(errno));
+		return -1;
+	}
+	if (strchr(where, ':') != NULL && where[0] != '/')
+		return sock_fd;
+	if (chmod(where, (mode_t)cfg.socket_mode) == -1) {
+		log_err("chmod %s: %s", where, strerror(errno));
+		return -1;
+	}
+	if (*cfg.socket_group != '\0') {
+		if ((g = getgrnam(cfg.socket_group)) == NULL ||
+		    chown(where, (uid_t)-1, g->gr_gid) == -1) {
+			log_err("socket group %s: %s", cfg.socket_group,
+			    g ? strerror(errno) : "no such group");
+			return -1;
+		}
+	}
+	return sock_fd;
+}
+
+void
+worker_close_listen(void)
+{
+	if (sock_fd != -1)
+		close(sock_fd);
+	sock_fd = -1;
+}
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	FCGX_ShutdownPending();
+}
+
+static int64_t
+now_us(void)
+{
+	struct timeval	 tv;
+
+	gettimeofday(&tv, NULL);
+	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
+}
+
+static void
+serve(struct arena *a, FCGX_Request *f, struct slot *me)
+{
+	struct req	 r;
+	int		 status;
+
+	memset(&r, 0, sizeof(r));
+	r.arena = a;
+	r.started_us = now_us();
+	buf_init(&r.body, a);
+	status = req_read(&r, f);
+	snprintf(me->route, sizeof(me->route), "%s %s",
+	    r.method_name ? r.method_name : "?", r.path ? r.path : "?");
+	if (status == 0)
+		status = route_dispatch(&r);
+	if (status >= 400 && r.body.len == 0)
+		render_error(&r, status);
+	r.status = status;
+	req_send(&r);
+	log_request(&r, now_us() - r.started_us);
+	log_request_id = NULL;
+}
+
+void
+worker_main(int fd, int slot)
+{
+	struct sigaction	 sa;
+	FCGX_Request		 f;
+	struct arena		*a;
+	struct slot		*me = &board->slots[slot];
+	uint32_t		 served = 0;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;		/* no SA_RESTART: accept() returns */
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGINT, SIG_IGN);		/* Ctrl-C reaches the master */
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGALRM, SIG_DFL);
+	log_init("worker", true);
+	srandom((unsigned)getpid() ^ (unsigned)now_us());
+
+	if (crypto_init() == -1)
+		exit(1);
+	if (db_connect() == -1)
+		log_warn("database not reachable at start; will retry per request");
+	a = arena_new();
+	FCGX_InitRequest(&f, fd, 0);
+	while (!stopping && served < (uint32_t)cfg.max_requests) {
+		if (FCGX_Accept_r(&f) < 0)
+			break;
+		me->busy = 1;
+		alarm((unsigned)cfg.request_timeout_s);
+		serve(a, &f, me);
+		FCGX_Finish_r(&f);
+		alarm(0);
+		me->busy = 0;
+		me->requests = ++served;
+		arena_reset(a);
+		if (db_lost())
+			break;		/* the master gives us a fresh start */
+	}
+	FCGX_Free(&f, 0);
+	arena_free(a);
+	db_close();
+	exit(0);			/* exit(), not _exit(): LeakSanitizer runs */
+}

@@ -1,0 +1,1 @@
+<?cs var:Inviter.Name ?> invited you to join <?cs var:Company.Name ?> on Plumbline

@@ -1,0 +1,1 @@
+Your Plumbline password was changed

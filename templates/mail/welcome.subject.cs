@@ -1,0 +1,1 @@
+Welcome to Plumbline: <?cs var:Company.Name ?> is ready

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# ClearSilver never escapes alt:, uvar:, lvar: or evar: output; templates must not use them
+# (escaping is on for var: through Config.VarEscapeMode).  Raw markup is built in C only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if hits=$(grep -rnE '<\?cs *(alt|uvar|lvar|evar) *:' templates); then
+	echo "unescaped ClearSilver output in templates:" >&2
+	echo "$hits" >&2
+	exit 1
+fi
+# Inline script or style would break the Content-Security-Policy.
+if hits=$(grep -rnE '<script[^>]*>[^<]|<style|style="| on[a-z]+="' templates --include='*.cs' \
+		| grep -v '^templates/layout/mail.cs' | grep -v '^templates/mail/'); then
+	echo "inline script/style/handlers in page templates (CSP forbids them):" >&2
+	echo "$hits" >&2
+	exit 1
+fi
