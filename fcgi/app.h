@@ -497,6 +497,7 @@ const char	*valid_phone(const char *);
 char		*str_trim(struct arena *, const char *);
 char		*str_email(struct arena *, const char *);
 char		*url_encode(struct arena *, const char *);
+char		*fmt_utc_now(struct arena *);
 
 /* page.c */
 struct choice {

@@ -37,6 +37,8 @@ dashboard_show(struct req *r)
 		    us[i].name);
 		hdf_set(r, arena_printf(r->arena, "Team.%zu.RoleLabel", i),
 		    role_label(us[i].role));
+		hdf_set(r, arena_printf(r->arena, "Team.%zu.Role", i),
+		    role_name(us[i].role));
 		hdf_set(r, arena_printf(r->arena, "Team.%zu.Status", i),
 		    us[i].status);
 	}

@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 
@@ -54,4 +55,17 @@ url_encode(struct arena *a, const char *s)
 		}
 	}
 	return b.data;
+}
+
+/* The current time for people, e.g. "24 Nov 2026, 08:20 UTC". */
+char *
+fmt_utc_now(struct arena *a)
+{
+	char		 s[40];
+	struct tm	 tm;
+	time_t		 now = time(NULL);
+
+	gmtime_r(&now, &tm);
+	strftime(s, sizeof(s), "%d %b %Y, %H:%M UTC", &tm);
+	return arena_strdup(a, s);
 }

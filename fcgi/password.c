@@ -121,7 +121,7 @@ password_store(struct req *r, const struct user *u, const char *hash)
 	hdf_set(r, "Mail.Name", u->name);
 	hdf_set(r, "Mail.Link", arena_printf(r->arena, "%s/password/forgot",
 	    cfg.base_url));
-	hdf_set(r, "Mail.When", "just now");
+	hdf_set(r, "Mail.When", fmt_utc_now(r->arena));
 	if (db_user_set_password(r, u->id, hash) != DB_OK ||
 	    db_token_void(r, u->id, "reset") != DB_OK ||
 	    session_end_others(r, u->id) != DB_OK ||

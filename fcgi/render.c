@@ -4,6 +4,8 @@
  * of a request, page and mail rendering with HTML escaping on, error pages,
  * and reading the `key = value` config file with the HDF parser.
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +79,26 @@ page(struct req *r)
 	return (HDF *)r->hdf;
 }
 
+/*
+ * Static files are cached for a year, so their URLs carry the stylesheet's
+ * modification time: a new deploy is a new URL.  Read once per worker.
+ */
+static const char *
+asset_version(void)
+{
+	static char	 v[24];
+	struct stat	 st;
+	char		 path[1024];
+
+	if (v[0] == '\0') {
+		snprintf(path, sizeof(path), "%s/static/css/app.css",
+		    cfg.templates_dir);
+		snprintf(v, sizeof(v), "%lld", stat(path, &st) == 0 ?
+		    (long long)st.st_mtime : 0LL);
+	}
+	return v;
+}
+
 /* Make the request's HDF with what every page needs. */
 int
 render_begin(struct req *r)
@@ -94,6 +116,7 @@ render_begin(struct req *r)
 	hdf_set_value(hdf, "App.BaseUrl", cfg.base_url);
 	if (cfg.dev)
 		hdf_set_value(hdf, "App.Dev", "1");
+	hdf_set_value(hdf, "App.AssetVersion", asset_version());
 	return 0;
 }
 
@@ -206,13 +229,14 @@ render_mail(struct req *r, const char *kind, struct outmail *m)
 	    render_file(r, arena_printf(r->arena, "mail/%s.text.cs", kind),
 	    "none", &text) == -1)
 		return -1;
+	subj.data[strcspn(subj.data, "\r\n")] = '\0';
+	hdf_set(r, "Mail.Subject", str_trim(r->arena, subj.data));
 	hdf_set(r, "Page.Template", arena_printf(r->arena, "mail/%s.html.cs",
 	    kind));
 	if (render_file(r, "layout/mail.cs", "html", &html) == -1)
 		return -1;
 	/* A subject is one line, without the template's surrounding blanks. */
-	subj.data[strcspn(subj.data, "\r\n")] = '\0';
-	m->subject = str_trim(r->arena, subj.data);
+	m->subject = hdf_get(r, "Mail.Subject");
 	m->text = text.data;
 	m->html = html.data;
 	return 0;

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,26 @@ image_type(const char *p, size_t n)
 	return NULL;
 }
 
+/*
+ * nginx sends stored files itself (X-Accel-Redirect), so its group — the
+ * socket's — must read them; nobody else may.
+ */
+static int
+web_group_share(const char *path)
+{
+	struct group	*g;
+
+	if (*cfg.socket_group == '\0')
+		return 0;
+	if ((g = getgrnam(cfg.socket_group)) == NULL ||
+	    chown(path, (uid_t)-1, g->gr_gid) == -1) {
+		log_err("chown %s to %s: %s", path, cfg.socket_group,
+		    g ? strerror(errno) : "no such group");
+		return -1;
+	}
+	return 0;
+}
+
 /* Write the bytes under upload_dir/sub/ with a random name; returns the name. */
 const char *
 file_store(struct req *r, const char *sub, const char *ext, const char *p,
@@ -175,6 +196,8 @@ file_store(struct req *r, const char *sub, const char *ext, const char *p,
 		log_err("mkdir %s: %s", dir, strerror(errno));
 		return NULL;
 	}
+	if (web_group_share(dir) == -1)
+		return NULL;
 	tmp = arena_printf(r->arena, "%s/.%s.tmp", dir, name);
 	path = arena_printf(r->arena, "%s/%s", dir, name);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640)) == -1) {
@@ -190,7 +213,8 @@ file_store(struct req *r, const char *sub, const char *ext, const char *p,
 		}
 		done += (size_t)w;
 	}
-	if (fsync(fd) == -1 || close(fd) == -1 || rename(tmp, path) == -1) {
+	if (web_group_share(tmp) == -1 || fsync(fd) == -1 || close(fd) == -1 ||
+	    rename(tmp, path) == -1) {
 		log_err("store %s: %s", path, strerror(errno));
 		unlink(tmp);
 		return NULL;

@@ -7,7 +7,7 @@ include:"partials/form.cs" ?><?cs include:"partials/ui.cs" ?><?cs include:"parti
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> · <?cs /if ?>Plumbline</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/static/css/app.css">
+<link rel="stylesheet" href="/static/css/app.css?v=<?cs var:App.AssetVersion ?>">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>

@@ -12,8 +12,8 @@ def:company_fields() ?>
 <?cs call:field("postal_code", "Postal code", "text", "postal-code", 0, "") ?>
 </div>
 <div class="field-row">
-<?cs call:field("phone", "Phone", "tel", "tel", 0, "") ?>
-<?cs call:field("email", "Email", "email", "email", 0, "") ?>
+<?cs call:field("phone", "Phone", "tel", "tel", 1, "") ?>
+<?cs call:field("email", "Email", "email", "email", 1, "") ?>
 </div>
 <?cs call:textarea("hours", "Business hours", 0, "For example: Mon–Fri 8:00–17:00, Sat 9:00–12:00") ?>
 <?cs call:select_plain("timezone", "Time zone", Timezones, 1, "Appointments and reminders use this time zone.") ?>
