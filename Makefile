@@ -15,11 +15,11 @@ HDRS      = fcgi/app.h
 # Release build (what `make run` serves) and the sanitized one (what `make test` serves).
 build/plumbline: $(SRCS) $(HDRS)
 	@mkdir -p build
-	$(CC) $(BASE) -O2 -g -o $@ $(SRCS) $(LIBS)
+	@echo "CC $@"; $(CC) $(BASE) -O2 -g -o $@ $(SRCS) $(LIBS)
 
 build/test/plumbline: $(SRCS) $(HDRS)
 	@mkdir -p build/test
-	$(CC) $(BASE) -O1 -g -DARENA_DEBUG $(SAN) -o $@ $(SRCS) $(LIBS)
+	@echo "CC $@ (sanitizers)"; $(CC) $(BASE) -O1 -g -DARENA_DEBUG $(SAN) -o $@ $(SRCS) $(LIBS)
 
 .PHONY: help deps build run test unit fuzz check clean
 

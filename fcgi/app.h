@@ -394,6 +394,8 @@ void		 params_add(struct arena *, struct params *, const char *,
 const struct route *route_match(struct req *, const struct route *, size_t,
 		    bool *);
 bool		 route_id(const struct req *, const char *, int64_t *);
+
+/* routes.c */
 int		 route_dispatch(struct req *);
 
 /* render.c */

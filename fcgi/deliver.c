@@ -46,7 +46,7 @@ header_text(struct buf *b, const char *s)
 	size_t	 n = strlen(s), len;
 	char	*enc;
 
-	if (ascii_printable(s) && strpbrk(s, "\"\\<>,;:@()") == NULL) {
+	if (ascii_printable(s) && strpbrk(s, "\"\\<>,;:@().[]") == NULL) {
 		buf_puts(b, s);
 		return;
 	}

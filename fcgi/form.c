@@ -29,7 +29,7 @@
 struct hparam {
 	const char	*name;
 	size_t		 nlen;
-	char		*value;		/* unquoted, NUL-terminated, in the arena */
+	char		*value;		/* unquoted, NUL-terminated */
 	size_t		 vlen;
 };
 
@@ -279,17 +279,14 @@ form_urlencoded(struct arena *a, const char *data, size_t len,
 	assert(lim != NULL && out != NULL);
 	if (data == NULL || len == 0)
 		return PARSE_OK;
-	p = data;
 	end = data + len;
-	while (p < end) {
+	for (p = data; p < end; p = amp < end ? amp + 1 : end) {
 		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
 			amp = end;
 		if ((eq = memchr(p, '=', (size_t)(amp - p))) == NULL)
 			eq = amp;
-		if (eq == p) {			/* "", "=" or "=value" */
-			p = amp + 1;
+		if (eq == p)			/* "", "=" or "=value" */
 			continue;
-		}
 		if (list.count >= lim->max_fields)
 			return PARSE_TOO_MANY;
 		if ((rc = url_decode(a, p, (size_t)(eq - p), &name,
@@ -306,7 +303,6 @@ form_urlencoded(struct arena *a, const char *data, size_t len,
 		if ((rc = check_text(value, vlen, lim->max_value)) != PARSE_OK)
 			return rc;
 		push(a, &list, name, value, vlen, NULL, NULL);
-		p = amp + 1;
 	}
 	splice(out, &list);
 	return PARSE_OK;
@@ -639,7 +635,7 @@ mp_headers(struct arena *a, const char **pp, const char *end,
 			return PARSE_BAD;
 		for (v = p; v < colon; v++)
 			if (ows(*v))
-				return PARSE_BAD;	/* folding or "name :" */
+				return PARSE_BAD;	/* folded, "a :" */
 		v = skip_ows(colon + 1, le);
 		if (colon - p == 19 &&
 		    strncasecmp(p, "Content-Disposition", 19) == 0) {
@@ -683,7 +679,7 @@ form_multipart(struct arena *a, const char *ctype, const char *data,
 	const char	*p, *end, *body, *body_end;
 	char		 dash[2 + MP_BOUNDARY_MAX];
 	char		*bnd, *filename;
-	size_t		 blen, dlen, n;
+	size_t		 blen = 0, dlen, n;
 	bool		 close;
 	int		 rc;
 

@@ -97,7 +97,7 @@ valid_email(const char *s)
 		return msg;
 	for (label = d, i = 0; i <= dn; i++) {
 		if (i == dn || d[i] == '.') {
-			/* Labels: 1..63 bytes, not starting or ending in '-'. */
+			/* Labels: 1..63 bytes, no '-' at either end. */
 			if (d + i == label || d + i - label > 63 ||
 			    *label == '-' || d[i - 1] == '-')
 				return msg;

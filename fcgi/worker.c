@@ -98,6 +98,7 @@ serve(struct arena *a, FCGX_Request *f, struct slot *me)
 	    r.method_name ? r.method_name : "?", r.path ? r.path : "?");
 	if (status == 0)
 		status = route_dispatch(&r);
+	db_rollback(&r);	/* a handler that returned early left nothing half-done */
 	if (status >= 400 && r.body.len == 0)
 		render_error(&r, status);
 	r.status = status;

@@ -12,7 +12,8 @@ static const char *const ctypes[] = {
 	"Multipart/Form-Data;BOUNDARY=----WebKitFormBoundary7MA4YWxkTrZu0gW",
 	"multipart/form-data; charset=utf-8; boundary=1",
 	("multipart/form-data; boundary="
-	    "1234567890123456789012345678901234567890123456789012345678901234567890"),
+	    "12345678901234567890123456789012345"
+	    "67890123456789012345678901234567890"),
 	"multipart/form-data; boundary=\"q\\\"x\"",
 };
 

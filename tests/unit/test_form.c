@@ -62,6 +62,8 @@ static const struct {
 	{ S("\xc2\x80"), true },			/* U+0080 */
 	{ S("\xe0\xa0\x80"), true },			/* U+0800 */
 	{ S("\xf0\x90\x80\x80"), true },		/* U+10000 */
+	{ S("\xf1\x80\x80\x80"), true },		/* U+40000 */
+	{ S("\xf3\xbf\xbf\xbf"), true },		/* U+FFFFF */
 	{ S("\x80"), false },				/* lone continuation */
 	{ S("\xbf"), false },
 	{ S("\xc0\xaf"), false },			/* overlong '/' */
@@ -159,7 +161,7 @@ static const struct {
 	{ S("a=%FF"), PARSE_UTF8, NULL },
 	{ S("a=\xff"), PARSE_UTF8, NULL },
 	{ S("%C3=1"), PARSE_UTF8, NULL },
-	{ S("a=%C3&b=%A9"), PARSE_UTF8, NULL },		/* split across fields */
+	{ S("a=%C3&b=%A9"), PARSE_UTF8, NULL },		/* split in two */
 	/* brackets */
 	{ S("lines[0][desc]=x"), PARSE_OK, "lines[0][desc]=x" },
 	{ S("lines%5B0%5D%5Bdesc%5D=x"), PARSE_OK, "lines[0][desc]=x" },
@@ -551,6 +553,8 @@ static const struct {
 	    "--XyZ--"), PARSE_BAD, NULL },
 	{ CT, S("--XyZ\r\n" CD "name=\"a\"; name=\"b\"\r\n\r\n1\r\n--XyZ--"),
 	    PARSE_BAD, NULL },
+	{ CT, S("--XyZ\r\n" CD "name=\"a\"; filename=\"b\"; filename=\"c\"\r\n"
+	    "\r\n1\r\n--XyZ--"), PARSE_BAD, NULL },
 	{ CT, S("--XyZ\r\n" CD "name=\"a\r\n\r\n1\r\n--XyZ--"), PARSE_BAD,
 	    NULL },
 	{ CT, S("--XyZ\r\n" CD "name=\"a\"\r\nno colon here\r\n\r\n1\r\n"
@@ -571,13 +575,13 @@ static const struct {
 	    PARSE_BAD, NULL },
 	{ CT, S("--XyZ\r\n" CD "name=\"a\" x\r\n\r\n1\r\n--XyZ--"),
 	    PARSE_BAD, NULL },
-	/* 67: nested multipart is not supported */
+	/* 68: nested multipart is not supported */
 	{ CT, S("--XyZ\r\n" CD "name=\"a\"\r\nContent-Type: multipart/mixed; "
 	    "boundary=in\r\n\r\n--in\r\n\r\nx\r\n--in--\r\n--XyZ--"),
 	    PARSE_BAD, NULL },
 	{ CT, S("--XyZ\r\n" CD "name=\"a\"\r\nContent-Type: MULTIPART/Mixed"
 	    "\r\n\r\n\r\n--XyZ--"), PARSE_BAD, NULL },
-	/* 69: text parts: no NUL, valid UTF-8; names checked like fields */
+	/* 70: text parts: no NUL, valid UTF-8; names checked like fields */
 	{ CT, S("--XyZ\r\n" CD "name=\"a\"\r\n\r\nx\0y\r\n--XyZ--"),
 	    PARSE_BAD, NULL },
 	{ CT, S("--XyZ\r\n" CD "name=\"a\"\r\n\r\n\xc0\xaf\r\n--XyZ--"),

@@ -337,6 +337,9 @@ END_TEST
 START_TEST(tz_long_name)
 {
 	ck_assert(!valid_timezone(repeat("A", 200, "")));
+	/* A TZDIR too long for a path fails closed. */
+	setenv("TZDIR", repeat("/x", 3000, ""), 1);
+	ck_assert(!valid_timezone("UTC"));
 }
 END_TEST
 

@@ -1,0 +1,83 @@
+/*
+ * The route table — every URL of the product, with the access it needs —
+ * and dispatch: match, load the session, enforce access and CSRF, call the
+ * handler.  Adding a page means adding a row.
+ */
+#include <string.h>
+
+#include "app.h"
+
+static const struct route routes[] = {
+	{ METHOD_GET,  "/",			home,			ACCESS_PUBLIC },
+	{ METHOD_GET,  "/app",			home,			ACCESS_PUBLIC },
+	{ METHOD_GET,  "/healthz",		health,			ACCESS_PUBLIC },
+	{ METHOD_GET,  "/signup",		auth_signup_new,	ACCESS_GUEST },
+	{ METHOD_POST, "/signup",		auth_signup_create,	ACCESS_GUEST },
+	{ METHOD_GET,  "/login",		auth_login_new,		ACCESS_GUEST },
+	{ METHOD_POST, "/login",		auth_login_create,	ACCESS_GUEST },
+	{ METHOD_GET,  "/logout",		auth_logout_confirm,	ACCESS_PUBLIC },
+	{ METHOD_POST, "/logout",		auth_logout,		ACCESS_PUBLIC },
+	{ METHOD_GET,  "/password/forgot",	password_forgot_new,	ACCESS_GUEST },
+	{ METHOD_POST, "/password/forgot",	password_forgot_create,	ACCESS_GUEST },
+	{ METHOD_GET,  "/password/reset",	password_reset_edit,	ACCESS_PUBLIC },
+	{ METHOD_POST, "/password/reset",	password_reset_update,	ACCESS_PUBLIC },
+	{ METHOD_GET,  "/invite",		invite_edit,		ACCESS_PUBLIC },
+	{ METHOD_POST, "/invite",		invite_update,		ACCESS_PUBLIC },
+	{ METHOD_GET,  "/app/",			dashboard_show,		ACCESS_FIELD },
+	{ METHOD_GET,  "/app/staff",		staff_index,		ACCESS_OFFICE },
+	{ METHOD_POST, "/app/staff/invite",	staff_invite,		ACCESS_OWNER },
+	{ METHOD_POST, "/app/staff/:id/role",	staff_role,		ACCESS_OWNER },
+	{ METHOD_POST, "/app/staff/:id/remove",	staff_remove,		ACCESS_OWNER },
+	{ METHOD_GET,  "/app/settings",		settings_edit,		ACCESS_OFFICE },
+	{ METHOD_POST, "/app/settings",		settings_update,	ACCESS_OWNER },
+	{ METHOD_POST, "/app/settings/logo",	settings_logo,		ACCESS_OWNER },
+	{ METHOD_GET,  "/app/logo",		settings_logo_show,	ACCESS_FIELD },
+	{ METHOD_GET,  "/app/account",		account_edit,		ACCESS_FIELD },
+	{ METHOD_POST, "/app/account",		account_update,		ACCESS_FIELD },
+	{ METHOD_GET,  "/dev/mail",		dev_mail_index,		ACCESS_PUBLIC },
+	{ METHOD_GET,  "/dev/mail/:name",	dev_mail_show,		ACCESS_PUBLIC },
+};
+
+#define NROUTES	(sizeof(routes) / sizeof(routes[0]))
+
+static const char *
+login_url(struct req *r)
+{
+	return arena_printf(r->arena, "/login?next=%s", url_encode(r->arena,
+	    r->path));
+}
+
+int
+route_dispatch(struct req *r)
+{
+	const struct route	*rt;
+	bool			 known;
+
+	if ((rt = route_match(r, routes, NROUTES, &known)) == NULL) {
+		if (known) {
+			req_header(r, "Allow", "GET, HEAD, POST");
+			return HTTP_405;
+		}
+		return HTTP_404;
+	}
+	r->route = rt->pattern;
+	if (session_load(r) == -1)
+		return HTTP_503;
+	if (r->method == METHOD_POST && !csrf_valid(r))
+		return HTTP_403;
+	switch (rt->access) {
+	case ACCESS_PUBLIC:
+		break;
+	case ACCESS_GUEST:
+		if (r->sess.valid)
+			return redirect(r, "/app/");
+		break;
+	default:
+		if (!r->sess.valid)
+			return r->method == METHOD_POST ? HTTP_403 :
+			    redirect(r, login_url(r));
+		if (!session_allows(r, rt->access))
+			return HTTP_403;
+	}
+	return rt->fn(r);
+}

@@ -1,0 +1,8 @@
+/* Everything in tests/lib in one import: import { Client, signup, ... } from '../lib/index.mjs'. */
+export * from './env.mjs';
+export * from './http.mjs';
+export * from './db.mjs';
+export * from './procs.mjs';
+export * from './mail.mjs';
+export * from './accounts.mjs';
+export * from './vnu.mjs';
