@@ -569,5 +569,6 @@ int		 account_update(struct req *);
 int		 dashboard_show(struct req *);
 int		 dev_mail_index(struct req *);
 int		 dev_mail_show(struct req *);
+int		 dev_sleep(struct req *);
 
 #endif /* PLUMBLINE_APP_H */

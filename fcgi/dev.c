@@ -1,13 +1,15 @@
 /*
  * Dev-only mail viewer (config `dev = 1`): the messages the capture script
  * wrote to dev_mail_dir, newest first, with their links clickable, so a
- * person trying `make run` can follow invitation and reset links.  Answers
+ * person trying `make run` can follow invitation and reset links; and a
+ * slow page that lets tests prove the hard request timeout.  Both answer
  * 404 in production.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sodium.h>
 
@@ -172,4 +174,26 @@ dev_mail_show(struct req *r)
 	}
 	hdf_set(r, "Page.Title", "Captured mail");
 	return render(r, "dev/mail_show.cs");
+}
+
+/* GET /dev/sleep?ms=N: a request that takes N ms (dev only). */
+int
+dev_sleep(struct req *r)
+{
+	const char	*ms = req_arg(r, "ms");
+	struct timespec	 ts;
+	long		 n;
+
+	if (!cfg.dev || ms == NULL)
+		return HTTP_404;
+	n = strtol(ms, NULL, 10);
+	if (n < 0 || n > 600000)
+		return HTTP_400;
+	ts.tv_sec = n / 1000;
+	ts.tv_nsec = (n % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) == -1)
+		;
+	r->ctype = "text/plain; charset=utf-8";
+	buf_puts(&r->body, "slept\n");
+	return HTTP_200;
 }

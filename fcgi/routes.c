@@ -36,6 +36,7 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/app/account",		account_update,		ACCESS_FIELD },
 	{ METHOD_GET,  "/dev/mail",		dev_mail_index,		ACCESS_PUBLIC },
 	{ METHOD_GET,  "/dev/mail/:name",	dev_mail_show,		ACCESS_PUBLIC },
+	{ METHOD_GET,  "/dev/sleep",		dev_sleep,		ACCESS_PUBLIC },
 };
 
 #define NROUTES	(sizeof(routes) / sizeof(routes[0]))

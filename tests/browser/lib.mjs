@@ -5,7 +5,7 @@
 // Environment (set by tests/run): BASE_URL, STACK_DIR, MAIL_DIR, SHOTS_DIR.
 // REVIEW_SHOTS_DIR (optional): where layout.test.mjs puts full-page
 // screenshots of every main page for a person to look at.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,13 +38,23 @@ export const PHONE = { width: 375, height: 800 };
 // runner's timeout.
 const ACTION_TIMEOUT = 5000;
 
-let browser = null;
+// Launched on first use (Node 20 runs root-level `before` hooks concurrently,
+// so a hook of a test file can't count on another one having finished).
+let launching = null;
 
-/** Launch one browser for the file (call at the top level of a test file). */
+/** The file's browser, launched once. */
+export function getBrowser() {
+	launching ??= chromium.launch(LAUNCH);
+	return launching;
+}
+
+/** One browser for the file, closed after its tests (call at the top level of a test file). */
 export function useBrowser() {
-	before(async () => { browser = await chromium.launch(LAUNCH); });
-	after(async () => { if (browser) await browser.close(); browser = null; });
-	return () => browser;
+	after(async () => {
+		if (launching) await (await launching).close();
+		launching = null;
+	});
+	return getBrowser;
 }
 
 /** A file-system-safe name from a test's name. */
@@ -54,7 +64,7 @@ export function slug(s) {
 
 /** A new context on BASE_URL with console errors, page errors and failed requests recorded. */
 export async function newContext(opts = {}) {
-	const ctx = await browser.newContext({
+	const ctx = await (await getBrowser()).newContext({
 		baseURL: BASE_URL, viewport: DESKTOP, locale: 'en-US', ...opts,
 	});
 	ctx.setDefaultTimeout(ACTION_TIMEOUT);
