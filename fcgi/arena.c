@@ -20,7 +20,7 @@ struct block {
 	struct block	*next;
 	size_t		 size;
 	size_t		 used;
-	unsigned char	 data[];
+	_Alignas(16) unsigned char data[];
 };
 
 struct cleanup {

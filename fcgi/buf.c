@@ -14,7 +14,7 @@ void
 buf_init(struct buf *b, struct arena *a)
 {
 	b->arena = a;
-	b->data = NULL;
+	b->data = (char *)"";		/* never written: cap 0 means no block yet */
 	b->len = 0;
 	b->cap = 0;
 }
@@ -92,6 +92,6 @@ void
 buf_reset(struct buf *b)
 {
 	b->len = 0;
-	if (b->data)
+	if (b->cap)
 		b->data[0] = '\0';
 }

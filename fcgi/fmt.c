@@ -43,7 +43,6 @@ url_encode(struct arena *a, const char *s)
 	unsigned char		 c;
 
 	buf_init(&b, a);
-	buf_puts(&b, "");
 	for (; *s; s++) {
 		c = (unsigned char)*s;
 		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')

@@ -20,7 +20,7 @@ static const struct parse_limits text_limits = {
 };
 
 static const struct parse_limits cookie_limits = {
-	.max_fields = 50, .max_name = 128, .max_value = 4096,
+	.max_fields = 200, .max_name = 256, .max_value = 4096,
 	.max_file = 0, .max_depth = 0,
 };
 

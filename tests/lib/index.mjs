@@ -6,3 +6,4 @@ export * from './procs.mjs';
 export * from './mail.mjs';
 export * from './accounts.mjs';
 export * from './vnu.mjs';
+export * from './files.mjs';
