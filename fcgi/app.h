@@ -392,7 +392,7 @@ void		 params_add(struct arena *, struct params *, const char *,
 
 /* route.c */
 const struct route *route_match(struct req *, const struct route *, size_t,
-		    bool *);
+		    unsigned *);
 bool		 route_id(const struct req *, const char *, int64_t *);
 
 /* routes.c */

@@ -108,8 +108,6 @@ req_read(struct req *r, void *fp)
 
 	if (*r->path != '/' || !utf8_valid(r->path, strlen(r->path)))
 		return HTTP_400;
-	if (r->method == METHOD__MAX)
-		return HTTP_405;
 	if ((rc = parse_status(form_urlencoded(r->arena, r->query,
 	    strlen(r->query), &text_limits, &r->args))) != 0)
 		return rc;
@@ -277,18 +275,27 @@ void
 req_set_cookie(struct req *r, const char *name, const char *value,
     int max_age)
 {
-	struct header	*h;
-	const char	*age;
+	struct header	*h, **tail;
+	const char	*age, *line;
+	size_t		 n = strlen(name);
 
 	age = max_age < 0 ? "; Max-Age=0" : max_age == 0 ? "" :
 	    arena_printf(r->arena, "; Max-Age=%d", max_age);
-	h = arena_alloc(r->arena, sizeof(*h));
-	h->name = "Set-Cookie";
-	h->value = arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; "
+	line = arena_printf(r->arena, "%s=%s; Path=/; HttpOnly; "
 	    "SameSite=Lax%s%s", name, max_age < 0 ? "" : value, age,
 	    cfg.secure_cookies ? "; Secure" : "");
-	h->next = r->headers;
-	r->headers = h;
+	/* The last decision about a cookie wins: one Set-Cookie per name. */
+	for (tail = &r->headers; (h = *tail) != NULL; tail = &h->next)
+		if (strcasecmp(h->name, "Set-Cookie") == 0 &&
+		    strncmp(h->value, name, n) == 0 && h->value[n] == '=') {
+			h->value = line;
+			return;
+		}
+	h = arena_alloc(r->arena, sizeof(*h));
+	h->name = "Set-Cookie";
+	h->value = line;
+	h->next = NULL;
+	*tail = h;
 }
 
 /* 303 to a path of this site (never an absolute URL from input). */

@@ -40,22 +40,23 @@ match(struct arena *a, const char *pat, const char *path, struct params *out)
 
 /*
  * Find the route for r's method and path in table.  NULL when none; then
- * *path_known tells whether another method would match (405, not 404).
+ * *allowed has bit (1 << method) set for each method the path does take
+ * (0: an unknown path, 404; else 405 with those in Allow).
  */
 const struct route *
 route_match(struct req *r, const struct route *table, size_t n,
-    bool *path_known)
+    unsigned *allowed)
 {
 	enum method	 m = r->method == METHOD_HEAD ? METHOD_GET : r->method;
 	size_t		 i;
 
-	*path_known = false;
+	*allowed = 0;
 	for (i = 0; i < n; i++) {
 		if (!match(r->arena, table[i].pattern, r->path, &r->route_args))
 			continue;
 		if (table[i].method == m)
 			return &table[i];
-		*path_known = true;
+		*allowed |= 1U << table[i].method;
 	}
 	return NULL;
 }

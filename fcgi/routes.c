@@ -52,14 +52,17 @@ int
 route_dispatch(struct req *r)
 {
 	const struct route	*rt;
-	bool			 known;
+	unsigned		 allowed;
 
-	if ((rt = route_match(r, routes, NROUTES, &known)) == NULL) {
-		if (known) {
-			req_header(r, "Allow", "GET, HEAD, POST");
-			return HTTP_405;
-		}
-		return HTTP_404;
+	if ((rt = route_match(r, routes, NROUTES, &allowed)) == NULL) {
+		if (allowed == 0)	/* an unknown method anywhere is 405 */
+			return r->method == METHOD__MAX ? HTTP_405 : HTTP_404;
+		req_header(r, "Allow", arena_printf(r->arena, "%s%s%s",
+		    allowed & (1U << METHOD_GET) ? "GET, HEAD" : "",
+		    (allowed & (1U << METHOD_GET)) &&
+		    (allowed & (1U << METHOD_POST)) ? ", " : "",
+		    allowed & (1U << METHOD_POST) ? "POST" : ""));
+		return HTTP_405;
 	}
 	r->route = rt->pattern;
 	if (session_load(r) == -1)

@@ -10,14 +10,14 @@ import path from 'node:path';
 import { before } from 'node:test';
 import {
 	assert, useBrowser, test, newContext, signUp, field, unique, waitForMail, localPath,
-	horizontalOverflow, overflowingElements, axeViolations, DESKTOP, PHONE, REVIEW_SHOTS_DIR,
+	horizontalOverflow, overflowingElements, axeViolations, screenshot, DESKTOP, PHONE, REVIEW_SHOTS_DIR,
 } from './lib.mjs';
 
 useBrowser();
 
 // One company for the file, signed up once; each test gets a fresh context
 // that carries the owner's session.
-let owner = null;	// { state, company, invite }
+let owner = null;	// { state, company, staffEmail }
 before(async () => {
 	const ctx = await newContext();
 	const page = await ctx.newPage();
@@ -76,6 +76,7 @@ async function open(ctx, p) {
 for (const viewport of [PHONE, DESKTOP]) {
 	for (const p of PAGES) {
 		test(`${p.name} at ${viewport.width}×${viewport.height}: fits, navigable, clean, accessible`, async () => {
+			if (p.owner) assert.ok(owner, 'the owner was signed up (the before hook failed)');
 			const opts = { viewport, storageState: p.owner ? owner.state : undefined };
 			const ctx = await newContext(opts);
 			let page;
@@ -106,10 +107,7 @@ for (const viewport of [PHONE, DESKTOP]) {
 				assert.deepEqual(bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`), [],
 					'no serious or critical axe violations');
 			} catch (e) {
-				if (page && process.env.SHOTS_DIR) {
-					fs.mkdirSync(process.env.SHOTS_DIR, { recursive: true });
-					await page.screenshot({ path: path.join(process.env.SHOTS_DIR, `layout-${p.name}-${viewport.width}.png`), fullPage: true }).catch(() => {});
-				}
+				if (page) await screenshot(page, `layout-${p.name}-${viewport.width}`);
 				throw e;
 			} finally {
 				await ctx.close();

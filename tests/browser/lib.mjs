@@ -92,7 +92,8 @@ function watch(page, problems) {
 	page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
 }
 
-async function screenshot(page, name) {
+/** Save the page as SHOTS_DIR/<name>.png (for failures; never throws). */
+export async function screenshot(page, name) {
 	if (!SHOTS_DIR || !page || page.isClosed()) return;
 	try {
 		fs.mkdirSync(SHOTS_DIR, { recursive: true });
@@ -101,8 +102,9 @@ async function screenshot(page, name) {
 }
 
 /**
- * A test with a fresh context and page: fn({ page, ctx, t }).  On failure the
- * current page is saved as SHOTS_DIR/<test name>.png.
+ * A test with a fresh context and page: fn({ page, ctx, t }).  Afterwards no
+ * console error, CSP violation or failed asset may have been seen.  On
+ * failure the current page is saved as SHOTS_DIR/<test name>.png.
  */
 export function browserTest(name, fn, ctxOpts = {}) {
 	test(name, async (t) => {
@@ -110,6 +112,7 @@ export function browserTest(name, fn, ctxOpts = {}) {
 		const page = await ctx.newPage();
 		try {
 			await fn({ page, ctx, t });
+			assert.deepEqual(ctx.problems, [], 'no console errors, CSP violations or failed requests');
 		} catch (e) {
 			await screenshot(pickPage(ctx, page), name);
 			throw e;
