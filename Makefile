@@ -24,7 +24,7 @@ build/test/plumbline: $(SRCS) $(HDRS)
 .PHONY: help deps build run test unit fuzz check clean
 
 help:            ## list the targets
-	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/:[^#]*## /\t/' | expand -t 16
+	@grep -hE '^[a-z-]+:.*## ' Makefile tests/unit/unit.mk | sed -E 's/:[^#]*## /\t/' | expand -t 16
 
 deps:            ## install what is missing (Debian packages; npm packages for tests)
 	@tools/deps

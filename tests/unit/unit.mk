@@ -47,7 +47,7 @@ FUZZ_FCGI	:= fcgi/form.c fcgi/arena.c
 
 .PHONY: unit unit-build fuzz fuzz-build fuzz-regress
 
-unit: $(UNIT_RUNNER)
+unit: $(UNIT_RUNNER) ## C unit tests (check), sanitizers on
 	$(UNIT_RUNNER)
 
 unit-build: $(UNIT_RUNNER)
@@ -70,7 +70,7 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_FCGI) fcgi/app.h
 # New inputs go to $(FUZZ_DIR)/corpus/<target>; the committed seeds are
 # read only.  A crash leaves its input as $(FUZZ_DIR)/crash-* : copy it to
 # tests/fuzz/corpus/<target>/ once fixed.
-fuzz: $(FUZZ_BINS)
+fuzz: $(FUZZ_BINS) ## run every libFuzzer target for FUZZ_SECONDS (30)
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(FUZZ_DIR)/corpus/$$t; \
 		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
@@ -79,7 +79,7 @@ fuzz: $(FUZZ_BINS)
 		    $(FUZZ_DIR)/corpus/$$t tests/fuzz/corpus/$$t; \
 	done
 
-fuzz-regress: $(FUZZ_BINS)
+fuzz-regress: $(FUZZ_BINS) ## replay the fuzz corpora once
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		$(FUZZ_DIR)/fuzz_$$t -runs=0 tests/fuzz/corpus/$$t \
 		    2>$(FUZZ_DIR)/regress_$$t.log || \
