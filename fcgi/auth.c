@@ -45,7 +45,6 @@ int
 auth_signup_new(struct req *r)
 {
 	hdf_set(r, "Form.Values.timezone", "America/New_York");
-	hdf_set(r, "Form.Values.trade", "plumbing");
 	return signup_show(r, HTTP_200);
 }
 

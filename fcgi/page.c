@@ -4,6 +4,7 @@
  * and one-shot flash messages carried across a redirect by a cookie that
  * holds a code, never text.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -66,9 +67,13 @@ form_keep(struct req *r, const char *const *names)
 bool
 form_error(struct req *r, const char *field, const char *msg)
 {
+	const char	*n;
+
 	if (msg == NULL)
 		return false;
 	hdf_set(r, arena_printf(r->arena, "Form.Errors.%s", field), msg);
+	n = hdf_get(r, "Form.ErrorCount");
+	hdf_set_int(r, "Form.ErrorCount", (n ? strtoll(n, NULL, 10) : 0) + 1);
 	return true;
 }
 

@@ -274,7 +274,9 @@ render_error(struct req *r, int status)
 	hdf_set(r, "Error.Title", errors[i].title);
 	hdf_set(r, "Error.Message", errors[i].message);
 	hdf_set(r, "Page.Title", errors[i].title);
-	hdf_set(r, "Page.Layout", "layout/error.cs");
+	/* Signed in, an error keeps the back office around it. */
+	if (!r->sess.valid)
+		hdf_set(r, "Page.Layout", "layout/error.cs");
 	if (render_as(r, "error/error.cs", status) != status) {
 		buf_reset(&r->body);
 		buf_printf(&r->body, "%d %s\n", status, errors[i].title);

@@ -79,7 +79,9 @@ valid_email(const char *s)
 		return msg;
 	n = strlen(s);
 	trim(&s, &n);
-	if (n == 0 || n > EMAIL_MAX || !utf8_valid(s, n))
+	if (n == 0)
+		return "Enter an email address";
+	if (n > EMAIL_MAX || !utf8_valid(s, n))
 		return msg;
 	if ((at = memchr(s, '@', n)) == NULL ||
 	    memchr(at + 1, '@', n - (size_t)(at - s) - 1) != NULL)

@@ -362,7 +362,9 @@ export function rawRequest(data, opts = {}) {
 		sock.on('end', finish);
 		sock.on('close', finish);
 		sock.on('error', (e) => { error = e; });
-		sock.on('connect', () => sock.end(data));
+		/* write, not end: a half-closed connection makes nginx give up on the
+		 * answer (499) when the app is slower than the FIN. */
+		sock.on('connect', () => sock.write(data));
 	});
 }
 
@@ -386,7 +388,7 @@ export function rawHttp({ method = 'GET', path = '/', headers = {}, body, localA
 function parseRaw(buf, error) {
 	const sep = buf.indexOf('\r\n\r\n');
 	if (sep === -1)
-		return { status: 0, headers: {}, body: Buffer.alloc(0), raw: buf, error };
+		return { status: 0, headers: {}, body: Buffer.alloc(0), text: '', raw: buf, error };
 	const lines = buf.subarray(0, sep).toString('latin1').split('\r\n');
 	const m = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0]);
 	const headers = {};

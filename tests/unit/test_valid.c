@@ -16,6 +16,7 @@
 #include "unit.h"
 
 #define EMAIL_BAD	"Enter a valid email address"
+#define EMAIL_EMPTY	"Enter an email address"
 #define PW_SHORT	"Use at least 10 characters"
 #define PHONE_BAD	"Enter a phone number"
 #define REQUIRED	"This field is required"
@@ -64,8 +65,8 @@ static const struct {
 	{ "j\xc3\xb6rg@m\xc3\xbcller.de", NULL },
 	{ "a@xn--mller-kva.de", NULL },
 	{ NULL, EMAIL_BAD },
-	{ "", EMAIL_BAD },
-	{ "   ", EMAIL_BAD },
+	{ "", EMAIL_EMPTY },
+	{ "   ", EMAIL_EMPTY },
 	{ "ann", EMAIL_BAD },
 	{ "ann@", EMAIL_BAD },
 	{ "@example.com", EMAIL_BAD },
