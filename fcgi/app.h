@@ -397,6 +397,7 @@ bool		 route_id(const struct req *, const char *, int64_t *);
 
 /* routes.c */
 int		 route_dispatch(struct req *);
+void		 routes_print(void);
 
 /* render.c */
 int		 conf_read(const char *, int (*)(void *, const char *,

@@ -28,6 +28,7 @@ usage(void)
 	    "       plumbline [-f config] deliver [--loop]  send queued mail\n"
 	    "       plumbline [-f config] hash              hash a password from stdin\n"
 	    "       plumbline statements                    list every SQL statement\n"
+	    "       plumbline routes                        list every route\n"
 	    "  -f  config file (default $PLUMBLINE_CONF, then etc/plumbline.conf)\n"
 	    "  -n  check the config and exit\n");
 	exit(2);
@@ -94,6 +95,10 @@ main(int argc, char *argv[])
 		return hash_stdin();
 	if (cmd != NULL && strcmp(cmd, "statements") == 0)
 		return list_statements();
+	if (cmd != NULL && strcmp(cmd, "routes") == 0) {
+		routes_print();
+		return 0;
+	}
 	if (config_load(&cfg, path, err, sizeof(err)) == -1) {
 		fprintf(stderr, "plumbline: %s: %s\n", path, err);
 		return 1;

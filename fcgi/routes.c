@@ -3,6 +3,7 @@
  * and dispatch: match, load the session, enforce access and CSRF, call the
  * handler.  Adding a page means adding a row.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "app.h"
@@ -84,4 +85,18 @@ route_dispatch(struct req *r)
 			return HTTP_403;
 	}
 	return rt->fn(r);
+}
+
+/* `plumbline routes`: the table as text, so tests cover every route it has. */
+void
+routes_print(void)
+{
+	static const char *const methods[] = { "GET", "HEAD", "POST" };
+	static const char *const access[] = { "public", "guest", "field",
+	    "office", "owner" };
+	size_t	 i;
+
+	for (i = 0; i < NROUTES; i++)
+		printf("%s\t%s\t%s\n", methods[routes[i].method],
+		    routes[i].pattern, access[routes[i].access]);
 }
