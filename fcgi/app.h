@@ -317,6 +317,29 @@ struct user {
 	const char	*password_hash;
 };
 
+/* Largest amount anywhere: $10 billion, far from int64 limits. */
+#define MONEY_MAX_CENTS	1000000000000LL
+
+struct money_line {
+	int64_t		 amount_cents;
+	bool		 taxable;
+};
+
+/* A document's pricing inputs (set by the caller) and totals (by money.c). */
+struct totals {
+	int64_t		 tax_rate_bp;
+	bool		 discount_is_percent;
+	int64_t		 discount_value;	/* cents, or bp when percent */
+	bool		 deposit_is_percent;
+	int64_t		 deposit_value;		/* cents, or bp when percent */
+	int64_t		 subtotal_cents;
+	int64_t		 discount_cents;
+	int64_t		 taxable_cents;		/* after its share of discount */
+	int64_t		 tax_cents;
+	int64_t		 total_cents;
+	int64_t		 deposit_cents;
+};
+
 /* ---------------------------------------------------------------- */
 
 /* arena.c */
@@ -495,6 +518,14 @@ const char	*valid_password(const char *);
 const char	*valid_text(const char *, size_t, size_t);
 bool		 valid_timezone(const char *);
 const char	*valid_phone(const char *);
+
+/* money.c */
+bool		 money_line(int64_t, int64_t, int64_t *);
+int64_t		 money_percent(int64_t, int64_t);
+bool		 money_totals(struct totals *, const struct money_line *, size_t);
+bool		 money_parse_decimal(const char *, int, bool, int64_t, int64_t *);
+bool		 money_currency_known(const char *);
+char		*money_format(struct arena *, int64_t, const char *);
 
 /* fmt.c */
 char		*str_trim(struct arena *, const char *);

@@ -18,6 +18,7 @@ main(void)
 	sr = srunner_create(arena_suite());
 	srunner_add_suite(sr, buf_suite());
 	srunner_add_suite(sr, form_suite());
+	srunner_add_suite(sr, money_suite());
 	srunner_add_suite(sr, route_suite());
 	srunner_add_suite(sr, valid_suite());
 	srunner_run_all(sr, CK_SILENT);

@@ -14,6 +14,7 @@
 Suite		*arena_suite(void);
 Suite		*buf_suite(void);
 Suite		*form_suite(void);
+Suite		*money_suite(void);
 Suite		*route_suite(void);
 Suite		*valid_suite(void);
 

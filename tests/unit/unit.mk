@@ -23,11 +23,11 @@ UNIT_CFLAGS	?= $(if $(strip $(CFLAGS)),$(CFLAGS),-std=c11 -D_GNU_SOURCE \
 
 UNIT_DIR	:= $(BUILD)/unit
 UNIT_RUNNER	:= $(UNIT_DIR)/run_unit
-UNIT_FCGI	:= fcgi/form.c fcgi/valid.c fcgi/arena.c fcgi/buf.c \
+UNIT_FCGI	:= fcgi/form.c fcgi/valid.c fcgi/arena.c fcgi/buf.c fcgi/money.c \
 		   fcgi/route.c
 UNIT_TESTS	:= tests/unit/run_unit.c tests/unit/util.c \
 		   tests/unit/test_arena.c tests/unit/test_buf.c \
-		   tests/unit/test_form.c tests/unit/test_route.c \
+		   tests/unit/test_form.c tests/unit/test_money.c tests/unit/test_route.c \
 		   tests/unit/test_valid.c
 UNIT_OBJS	:= $(patsubst %.c,$(UNIT_DIR)/%.o,$(UNIT_FCGI) $(UNIT_TESTS))
 CHECK_CFLAGS	:= $(shell pkg-config --cflags check 2>/dev/null)
