@@ -21,12 +21,18 @@
 
 #include "app.h"
 
-/* n / d rounded half away from zero; d > 0. */
+/* n / d rounded half away from zero; d != 0. */
 static __int128
 div_round(__int128 n, __int128 d)
 {
-	__int128	 q = n / d, r = n % d;
+	__int128	 q, r;
 
+	if (d < 0) {
+		n = -n;
+		d = -d;
+	}
+	q = n / d;
+	r = n % d;
 	if (r < 0)
 		r = -r;
 	if (2 * r >= d)

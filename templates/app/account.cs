@@ -5,7 +5,7 @@
 <h1>My account</h1>
 <p class="muted">You're <?cs if:User.RoleLabel ?><?cs var:User.RoleLabel ?><?cs else ?>staff<?cs /if ?> at <?cs var:Company.Name ?>.</p>
 </div>
-</header>
+</header><?cs call:error_summary() ?>
 <div class="grid">
 <section class="card" aria-labelledby="profile-title">
 <h2 id="profile-title">Profile</h2><?cs

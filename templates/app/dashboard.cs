@@ -39,7 +39,7 @@ elif:User.Can.SeeSettings ?>
 <dt>Phone</dt>
 <dd><?cs if:Company.Phone ?><?cs var:Company.Phone ?><?cs else ?><span class="muted">Not set</span><?cs /if ?></dd>
 <dt>Email</dt>
-<dd><?cs if:Company.Email ?><?cs var:Company.Email ?><?cs else ?><span class="muted">Not set</span><?cs /if ?></dd>
+<dd><?cs if:Company.Email ?><?cs call:email(Company.Email) ?><?cs else ?><span class="muted">Not set</span><?cs /if ?></dd>
 <dt>Hours</dt>
 <dd class="pre-line"><?cs if:Company.Hours ?><?cs var:Company.Hours ?><?cs else ?><span class="muted">Not set</span><?cs /if ?></dd>
 <dt>Time zone</dt>

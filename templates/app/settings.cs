@@ -7,7 +7,7 @@
 </header><?cs
 if:!User.Can.Settings ?>
 <div class="alert alert--info"><p>Only an owner can change company details and the logo.</p></div><?cs
-/if ?>
+/if ?><?cs call:error_summary() ?>
 <div class="split">
 <section class="card" aria-labelledby="details-title">
 <h2 id="details-title">Company details</h2>
@@ -35,9 +35,16 @@ if:User.Can.Settings ?>
 <form method="post" action="/app/settings/logo" enctype="multipart/form-data">
 <?cs call:csrf() ?>
 <?cs call:field_open("logo") ?>
-<?cs call:field_label("logo", "Upload a new logo", 1) ?>
-<?cs call:field_hint("logo", "PNG or JPEG, up to 2 MB.") ?>
-<input class="input" type="file" accept="image/png,image/jpeg"<?cs call:field_attrs("logo", 1, "PNG or JPEG, up to 2 MB.") ?>>
+<?cs call:field_label("logo", "Upload a new logo", 0) ?>
+<?cs call:field_hint("logo", "PNG or JPEG, up to 2 MB.") ?><?cs
+# The logo is optional, so no "*"; but this form needs a file, so the input stays `required`
+  (its :valid state also drives the status text). The native input lies, transparent, over
+  the button and status: it gets the clicks, the focus and the accessible name. ?>
+<div class="file-pick">
+<input class="file-pick__input" type="file" accept="image/png,image/jpeg"<?cs call:field_attrs("logo", 1, "PNG or JPEG, up to 2 MB.") ?>>
+<span class="file-pick__button" aria-hidden="true">Choose image</span>
+<span class="file-pick__status" aria-hidden="true"></span>
+</div>
 <?cs call:field_error("logo") ?>
 </div>
 <div class="actions">

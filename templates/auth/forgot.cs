@@ -7,6 +7,7 @@
 <?cs else ?>
 <p class="lede">Enter the email you sign in with and we'll send you a link to choose a new password.</p>
 <?cs call:form_error() ?>
+<?cs call:error_summary() ?>
 <form method="post" action="/password/forgot">
 <?cs call:csrf() ?>
 <?cs call:field("email", "Email", "email", "username", 1, "") ?>

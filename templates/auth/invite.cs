@@ -10,11 +10,12 @@
 <p class="lede">You've been invited to the team on Plumbline. Choose your name and a password to get started.</p>
 <dl class="details">
 <dt>Company</dt><dd><?cs var:Invite.CompanyName ?></dd>
-<dt>Email</dt><dd><?cs var:Invite.Email ?></dd>
+<dt>Email</dt><dd><?cs call:email(Invite.Email) ?></dd>
 <dt>Role</dt><dd><?cs var:Invite.RoleLabel ?></dd>
 </dl>
 <hr>
 <?cs call:form_error() ?>
+<?cs call:error_summary() ?>
 <form method="post" action="/invite">
 <?cs call:csrf() ?>
 <input type="hidden" name="token" value="<?cs var:Form.Values.token ?>">

@@ -11,6 +11,7 @@
 <h1 id="page-title">Choose a new password</h1>
 <p class="lede">Pick one you don't use on any other site.</p>
 <?cs call:form_error() ?>
+<?cs call:error_summary() ?>
 <form method="post" action="/password/reset">
 <?cs call:csrf() ?>
 <input type="hidden" name="token" value="<?cs var:Form.Values.token ?>">

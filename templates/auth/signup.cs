@@ -3,6 +3,7 @@
 <h1 id="page-title">Create your company</h1>
 <p class="lede">Set up your business on Plumbline. You'll be its owner and can invite your team next.</p>
 <?cs call:form_error() ?>
+<?cs call:error_summary() ?>
 <form method="post" action="/signup">
 <?cs call:csrf() ?>
 <fieldset>

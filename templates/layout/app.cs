@@ -17,7 +17,7 @@ if:Company.LogoHref ?><img class="brand__logo" src="<?cs var:Company.LogoHref ?>
 else ?><span class="brand__mark"><img src="/static/img/mark.svg" alt="" width="20" height="20"></span><span class="brand__name"><?cs var:Company.Name ?></span><?cs
 /if ?></a>
 <div class="usernav">
-<p class="usernav__who"><span class="usernav__name"><?cs var:User.Name ?></span> <span class="usernav__role"><?cs var:User.RoleLabel ?></span></p>
+<p class="usernav__who"><span class="visually-hidden">Signed in as </span><span class="usernav__name"><?cs var:User.Name ?></span> <span class="usernav__role"><?cs var:User.RoleLabel ?></span></p>
 <form method="post" action="/logout"><?cs call:csrf() ?><button class="btn btn--secondary btn--small" type="submit">Sign out</button></form>
 </div>
 </header>

@@ -15,6 +15,17 @@ def:flash() ?><?cs if:Page.Flash ?><?cs
 # Form.Error: one message about the whole form, shown above it. ?><?cs
 def:form_error() ?><?cs if:Form.Error ?><div class="alert alert--error" role="alert"><p><?cs var:Form.Error ?></p></div><?cs /if ?><?cs /def ?><?cs
 
+# Form.ErrorCount (how many fields have a Form.Errors message): one box above the form
+  that says how many fields to fix and links to the first of them (controls have the id
+  "f-<name>"; Form.Errors keeps the order the fields were checked in). ?><?cs
+def:error_summary() ?><?cs if:Form.ErrorCount > 0 ?>
+<div class="alert alert--error error-summary" role="alert">
+<p><strong>Please fix <?cs var:Form.ErrorCount ?> <?cs if:Form.ErrorCount == 1 ?>field<?cs else ?>fields<?cs /if ?> below.</strong><?cs
+	each:e = Form.Errors ?><?cs if:first(e) ?>
+<a href="#f-<?cs var:name(e) ?>"><?cs if:Form.ErrorCount == 1 ?>Go to the field<?cs else ?>Go to the first one<?cs /if ?></a><?cs
+	/if ?><?cs /each ?></p>
+</div><?cs /if ?><?cs /def ?><?cs
+
 # Pieces shared by the controls below. ?><?cs
 def:field_label(name, label, required) ?><label for="f-<?cs var:name ?>"><?cs var:label ?><?cs
 	if:required ?><span class="req" aria-hidden="true">*</span><?cs /if ?></label><?cs /def ?><?cs
@@ -55,7 +66,8 @@ def:textarea(name, label, required, hint) ?>
 <?cs /def ?><?cs
 
 # A select over options.N.Value / options.N.Label; the option equal to Form.Values[name] is
-  selected. A non-empty placeholder adds a first, empty choice; only then is the HTML
+  selected. A non-empty placeholder adds a first, empty choice (selected while the value is
+  empty, so nothing is picked for the person); only then is the HTML
   `required` attribute valid, otherwise a required select says so with aria-required. ?><?cs
 def:select(name, label, options, required, placeholder, hint) ?>
 <?cs call:field_open(name) ?>
@@ -65,7 +77,7 @@ def:select(name, label, options, required, placeholder, hint) ?>
 	if:placeholder ?><?cs call:field_attrs(name, required, hint) ?><?cs
 	else ?><?cs call:field_attrs(name, 0, hint) ?><?cs if:required ?> aria-required="true"<?cs /if ?><?cs /if ?>><?cs
 	if:placeholder ?>
-<option value=""><?cs var:placeholder ?></option><?cs /if ?><?cs
+<option value=""<?cs if:!Form.Values[name] ?> selected<?cs /if ?>><?cs var:placeholder ?></option><?cs /if ?><?cs
 	each:o = options ?>
 <option value="<?cs var:o.Value ?>"<?cs if:o.Value == Form.Values[name] ?> selected<?cs /if ?>><?cs var:o.Label ?></option><?cs
 	/each ?>

@@ -100,6 +100,19 @@ START_TEST(totals_rules)
 	ck_assert(money_totals(&t, NULL, 0));
 	ck_assert_int_eq(t.total_cents, 0);
 
+	/* A credit (negative subtotal) takes no discount and no phantom cent. */
+	{
+		struct money_line	 c[1] = { { -1000, true } };
+
+		memset(&t, 0, sizeof(t));
+		t.tax_rate_bp = 1000;
+		ck_assert(money_totals(&t, c, 1));
+		ck_assert_int_eq(t.discount_cents, 0);
+		ck_assert_int_eq(t.taxable_cents, -1000);
+		ck_assert_int_eq(t.tax_cents, -100);
+		ck_assert_int_eq(t.total_cents, -1100);
+	}
+
 	/* A deposit amount above the total is capped at the total. */
 	memset(&t, 0, sizeof(t));
 	t.deposit_value = 5000;
@@ -171,10 +184,10 @@ END_TEST
 static __int128
 ref_round(__int128 n, __int128 d)
 {
-	__int128	 m = n < 0 ? -n : n;
-	__int128	 q = (2 * m + d) / (2 * d);
+	__int128	 m = n < 0 ? -n : n, dm = d < 0 ? -d : d;
+	__int128	 q = (2 * m + dm) / (2 * dm);
 
-	return n < 0 ? -q : q;
+	return (n < 0) != (d < 0) && q != 0 ? -q : q;
 }
 
 START_TEST(property)
@@ -233,8 +246,12 @@ START_TEST(property)
 		    t.tax_cents == (int64_t)tax &&
 		    t.total_cents == (int64_t)total &&
 		    t.deposit_cents == (int64_t)dep,
-		    "document %d disagrees: total %lld vs %lld", k,
-		    (long long)t.total_cents, (long long)total);
+		    "document %d disagrees: sub %lld/%lld disc %lld/%lld "
+		    "tax %lld/%lld tx %lld taxable %lld rate %lld", k, (long long)t.subtotal_cents,
+		    (long long)sub, (long long)t.discount_cents,
+		    (long long)disc, (long long)t.tax_cents, (long long)tax,
+		    (long long)tx, (long long)t.taxable_cents,
+		    (long long)t.tax_rate_bp);
 		ck_assert(t.total_cents == t.subtotal_cents - t.discount_cents +
 		    t.tax_cents);
 	}

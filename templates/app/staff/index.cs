@@ -6,7 +6,7 @@
 </div><?cs
 if:User.Can.Staff ?>
 <a class="btn btn--primary" href="#invite">Invite a team member</a><?cs /if ?>
-</header>
+</header><?cs call:error_summary() ?>
 <section class="card card--flush" aria-labelledby="team-title">
 <div class="card__head">
 <h2 id="team-title">Team members</h2>
@@ -19,7 +19,7 @@ if:User.Can.Staff ?>
 <tbody><?cs each:p = Staff ?>
 <tr<?cs if:p.Status == "removed" ?> class="row--removed"<?cs /if ?>>
 <td data-label="Name"><strong><?cs var:p.Name ?></strong><?cs if:p.IsSelf ?> <span class="badge badge--self">You</span><?cs /if ?></td>
-<td data-label="Email"><?cs var:p.Email ?></td>
+<td data-label="Email"><?cs call:email(p.Email) ?></td>
 <td data-label="Role"><?cs if:p.CanEdit && p.Status != "removed" ?>
 <form class="inline-form" method="post" action="/app/staff/<?cs var:p.Id ?>/role">
 <?cs call:csrf() ?>
