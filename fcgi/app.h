@@ -499,6 +499,8 @@ int		 db_outbox_next(struct req *, int, struct outmail *);
 int		 db_outbox_sent(struct req *, int64_t);
 int		 db_outbox_failed(struct req *, int64_t, const char *, int);
 int		 db_limit_hit(struct req *, const char *, int, int64_t *);
+int		 db_limit_get(struct req *, const char *, int, int64_t *);
+int		 db_limit_clear(struct req *, const char *);
 
 /* session.c */
 enum role	 role_parse(const char *);

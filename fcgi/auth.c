@@ -151,7 +151,8 @@ int
 auth_login_create(struct req *r)
 {
 	struct user	 u;
-	const char	*email, *pw;
+	const char	*email, *pw, *key;
+	int64_t		 fails;
 	int		 rc;
 
 	email = str_email(r->arena, req_field(r, "email"));
@@ -161,8 +162,11 @@ auth_login_create(struct req *r)
 		hdf_set(r, "Form.Error", "Enter your email and password.");
 		return login_show(r, HTTP_422);
 	}
-	if (rate_limited(r, arena_printf(r->arena, "login:%s", email),
-	    LOGIN_WINDOW_S, LOGIN_MAX_HITS)) {
+	/* Only failures count; a success clears the account's counter. */
+	key = token_hash(r->arena, arena_printf(r->arena, "login:%s", email));
+	if (db_limit_get(r, key, LOGIN_WINDOW_S, &fails) != DB_OK)
+		return HTTP_500;
+	if (fails >= LOGIN_MAX_HITS) {
 		hdf_set(r, "Form.Error", "Too many sign-in attempts. Wait 15 "
 		    "minutes, or reset your password.");
 		return login_show(r, HTTP_429);
@@ -176,11 +180,13 @@ auth_login_create(struct req *r)
 	} else if (!password_verify(u.password_hash, pw))
 		rc = DB_NONE;
 	if (rc == DB_NONE) {
+		db_limit_hit(r, key, LOGIN_WINDOW_S, &fails);
 		hdf_set(r, "Form.Error", "That email and password don't match "
 		    "an account. Check them and try again.");
 		return login_show(r, HTTP_422);
 	}
-	if (session_start(r, u.company_id, u.id) != DB_OK)
+	if (session_start(r, u.company_id, u.id) != DB_OK ||
+	    db_limit_clear(r, key) != DB_OK)
 		return HTTP_500;
 	log_info("login company=%lld user=%lld", (long long)u.company_id,
 	    (long long)u.id);

@@ -2,6 +2,7 @@
  * Small files made on the fly for upload tests: a valid PNG of any size
  * (zlib from node, CRCs computed here) and a minimal JPEG header.
  */
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -53,7 +54,9 @@ export function makePng(width = 4, height = 4, pixel = (x, y) => ((x + y) % 2 ? 
 /* A PNG of about `bytes` bytes (noise does not compress). */
 export function bigPng(bytes) {
 	const side = Math.ceil(Math.sqrt(bytes / 4));
-	let seed = 12345;
-	const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff;
-	return makePng(side, side, () => [rnd(), rnd(), rnd(), 255]);
+	const noise = randomBytes(side * side * 4);
+	return makePng(side, side, (x, y) => {
+		const i = (y * side + x) * 4;
+		return [noise[i], noise[i + 1], noise[i + 2], noise[i + 3]];
+	});
 }
