@@ -340,6 +340,20 @@ struct totals {
 	int64_t		 deposit_cents;
 };
 
+/* The job pipeline; jobs.c holds the table of legal transitions. */
+enum job_status {
+	JOB_REQUESTED,
+	JOB_ESTIMATING,
+	JOB_APPROVED,
+	JOB_SCHEDULED,
+	JOB_IN_PROGRESS,
+	JOB_COMPLETED,
+	JOB_INVOICED,
+	JOB_PAID,
+	JOB_CANCELLED,
+	JOB__MAX
+};
+
 /* ---------------------------------------------------------------- */
 
 /* arena.c */
@@ -604,5 +618,14 @@ int		 dashboard_show(struct req *);
 int		 dev_mail_index(struct req *);
 int		 dev_mail_show(struct req *);
 int		 dev_sleep(struct req *);
+
+/*
+ * Cross-feature calls of the back office (F2).  Each runs inside the
+ * caller's transaction and returns a DB_* result.
+ */
+/* jobs.c */
+int		 job_event_add(struct req *, int64_t, const char *, const char *,
+		    bool, int64_t);
+int		 job_status_by_fact(struct req *, int64_t, enum job_status);
 
 #endif /* PLUMBLINE_APP_H */

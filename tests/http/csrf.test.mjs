@@ -6,7 +6,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-	Client, PASSWORD, addStaff, db, dbValue, invite, makePng, pathOf, signup, sqlString, uniqueEmail, userByEmail,
+	Client, PASSWORD, addStaff, db, dbValue, invite, makePng, pathOf, routeTable, signup, sqlString, uniqueEmail, userByEmail,
 	waitForMail,
 } from '../lib/index.mjs';
 
@@ -148,6 +148,14 @@ describe('CSRF', () => {
 		r = await field.client.post(`/app/account?csrf=${encodeURIComponent(t)}`, { action: 'profile', name: 'Query' }, { csrf: false });
 		assert.equal(r.status, 403);
 		assert.notEqual((await userByEmail(field.email)).name, 'Query');
+	});
+
+	it('every POST route of the app is covered above', async () => {
+		const covered = ['/signup', '/login', '/logout', '/password/forgot', '/password/reset', '/invite',
+			'/app/staff/invite', '/app/staff/:id/role', '/app/staff/:id/remove', '/app/settings', '/app/settings/logo',
+			'/app/account'];
+		const posts = (await routeTable()).filter((r) => r.method === 'POST').map((r) => r.pattern);
+		assert.deepEqual([...posts].sort(), [...covered].sort());
 	});
 
 	it('the right token works (the refusals above were about the token)', async () => {

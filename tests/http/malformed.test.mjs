@@ -41,7 +41,7 @@ const cases = [
 	['a body that is neither form type', { method: 'POST', path: '/login', headers: { 'Content-Type': 'text/plain' }, body: 'hello' }, [400, 415], 'app'],
 	['a 10 KB cookie', { path: '/login', headers: { Cookie: `a=${'x'.repeat(10240)}` } }, [400], 'either'],
 	['a 7 KB cookie (under nginx\'s buffer)', { path: '/login', headers: { Cookie: `a=${'x'.repeat(7000)}` } }, [400], 'app'],
-	['60 cookies', { path: '/login', headers: { Cookie: fields(60, '; ') } }, [400], 'app'],
+	['250 cookies (over the app\'s 200)', { path: '/login', headers: { Cookie: fields(250, '; ') } }, [400], 'app'],
 	['PUT', { method: 'PUT', path: '/login', headers: FORM, body: 'a=b' }, [405], 'app'],
 	['DELETE', { method: 'DELETE', path: '/app/staff/1/remove' }, [405], 'app'],
 	['PATCH', { method: 'PATCH', path: '/app/settings', headers: FORM, body: 'a=b' }, [405], 'app'],

@@ -7,7 +7,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-	addStaff, db, dbValue, flashFrom, login, signup, tryLogin, userByEmail,
+	addStaff, db, dbValue, flashFrom, textOf, login, signup, tryLogin, userByEmail,
 } from '../lib/index.mjs';
 
 async function companyRow(id) {
@@ -30,14 +30,14 @@ describe('what each role sees', () => {
 		for (const path of ['/app/staff', '/app/settings']) {
 			const r = await field.client.get(path);
 			assert.equal(r.status, 403, path);
-			assert.doesNotMatch(r.text, new RegExp(owner.email.replace(/[.]/g, '\\.')), `${path} shows no team data`);
+			assert.ok(!textOf(r.text).includes(owner.email), `${path} shows no team data`);
 		}
 	});
 
 	it('office staff see the team without controls to change it', async () => {
 		const r = await office.client.get('/app/staff');
 		assert.equal(r.status, 200);
-		assert.ok(r.text.includes(owner.email) && r.text.includes(field.email), 'lists the team');
+		assert.ok(textOf(r.text).includes(owner.email) && textOf(r.text).includes(field.email), 'lists the team');
 		assert.doesNotMatch(r.text, /action="\/app\/staff\/\d+\/(role|remove)"/, 'no role or remove forms');
 		assert.doesNotMatch(r.text, /action="\/app\/staff\/invite"/, 'no invite form');
 	});
@@ -124,7 +124,7 @@ describe('owners manage the team', () => {
 		const again = await tryLogin(m.email, m.password);
 		assert.equal(again.status, 422, 'a removed member can\'t sign in');
 		const list = await owner.client.get('/app/staff');
-		assert.ok(!list.text.includes(m.email), 'no longer listed');
+		assert.ok(!textOf(list.text).includes(m.email), 'no longer listed');
 		/* A second removal finds nobody. */
 		assert.equal((await owner.client.post(`/app/staff/${m.userId}/remove`, {})).status, 404);
 	});

@@ -5,11 +5,35 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { Client, addStaff, signup, titleOf } from '../lib/index.mjs';
+import { Client, addStaff, routeTable, signup, titleOf } from '../lib/index.mjs';
 
-const appGets = ['/app/', '/app/staff', '/app/settings', '/app/logo', '/app/account'];
-const appPosts = ['/app/staff/invite', '/app/staff/1/role', '/app/staff/1/remove',
-	'/app/settings', '/app/settings/logo', '/app/account'];
+/* DESIGN.md's URL table: method and path → who may. */
+const DESIGN = {
+	'GET /': 'public', 'GET /app': 'public', 'GET /healthz': 'public',
+	'GET /signup': 'guest', 'POST /signup': 'guest', 'GET /login': 'guest', 'POST /login': 'guest',
+	'GET /logout': 'public', 'POST /logout': 'public',
+	'GET /password/forgot': 'guest', 'POST /password/forgot': 'guest',
+	'GET /password/reset': 'public', 'POST /password/reset': 'public',
+	'GET /invite': 'public', 'POST /invite': 'public',
+	'GET /app/': 'field', 'GET /app/staff': 'office', 'POST /app/staff/invite': 'owner',
+	'POST /app/staff/:id/role': 'owner', 'POST /app/staff/:id/remove': 'owner',
+	'GET /app/settings': 'office', 'POST /app/settings': 'owner', 'POST /app/settings/logo': 'owner',
+	'GET /app/logo': 'field', 'GET /app/account': 'field', 'POST /app/account': 'field',
+	'GET /dev/mail': 'public', 'GET /dev/mail/:name': 'public', 'GET /dev/sleep': 'public',
+};
+const staffOnly = (method) => Object.entries(DESIGN)
+	.filter(([k, a]) => k.startsWith(`${method} `) && ['field', 'office', 'owner'].includes(a))
+	.map(([k]) => k.slice(method.length + 1).replace(':id', '1'));
+const appGets = staffOnly('GET');
+const appPosts = staffOnly('POST');
+
+describe('the route table', () => {
+	it('is DESIGN.md\'s: every route has its access, and this file covers each one', async () => {
+		const table = await routeTable();
+		const got = Object.fromEntries(table.map((r) => [`${r.method} ${r.pattern}`, r.access]));
+		assert.deepEqual(got, DESIGN);
+	});
+});
 
 describe('signed out', () => {
 	const guest = new Client();
@@ -30,8 +54,8 @@ describe('signed out', () => {
 		assert.match(r.headers['content-type'], /^text\/plain/);
 	});
 
-	it('/ and GET /logout send a guest to /login', async () => {
-		for (const path of ['/', '/logout']) {
+	it('/, /app and GET /logout send a guest to /login', async () => {
+		for (const path of ['/', '/app', '/logout']) {
 			const r = await guest.get(path);
 			assert.equal(r.status, 303, path);
 			assert.equal(r.location, '/login', path);
@@ -163,9 +187,9 @@ describe('signed in, by role', () => {
 			}
 		});
 
-	it('guest-only pages and / send signed-in staff to /app/', async () => {
+	it('guest-only pages, / and /app send signed-in staff to /app/', async () => {
 		for (const role of ['owner', 'office', 'field'])
-			for (const path of ['/', '/login', '/signup', '/password/forgot']) {
+			for (const path of ['/', '/app', '/login', '/signup', '/password/forgot']) {
 				const r = await as[role].get(path);
 				assert.equal(r.status, 303, `${role} GET ${path}`);
 				assert.equal(r.location, '/app/', `${role} GET ${path}`);
@@ -227,5 +251,31 @@ describe('signed in, by role', () => {
 			assert.equal(nav.includes('href="/app/settings"'), sees, `${role} sees settings`);
 			assert.ok(nav.includes('href="/app/account"'), `${role} sees My account`);
 		}
+	});
+});
+
+describe('dev-only pages (the test stack runs with dev = 1)', () => {
+	const c = new Client();
+
+	it('/dev/mail lists captured mail', async () => {
+		const r = await c.get('/dev/mail');
+		assert.equal(r.status, 200);
+		assert.match(titleOf(r.text), /Captured mail/);
+	});
+
+	it('/dev/mail/:name only opens captured files, never a path', async () => {
+		for (const name of ['nope.eml', '..%2Fplumbline.conf', '..%2F..%2Fmig.cnf', '.hidden.eml', '%2Fetc%2Fpasswd']) {
+			const r = await c.get(`/dev/mail/${name}`);
+			assert.ok([400, 404].includes(r.status), `${name}: ${r.status}`);
+			assert.doesNotMatch(r.text, /db_password|secret =|root:x:0:0/, name);
+		}
+	});
+
+	it('/dev/sleep needs a sane ms', async () => {
+		assert.equal((await c.get('/dev/sleep')).status, 404);
+		assert.equal((await c.get('/dev/sleep?ms=-5')).status, 400);
+		const r = await c.get('/dev/sleep?ms=1');
+		assert.equal(r.status, 200);
+		assert.equal(r.text, 'slept\n');
 	});
 });

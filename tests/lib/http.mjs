@@ -50,9 +50,13 @@ export function decodeEntities(s) {
 	});
 }
 
-/* Visible text of an HTML fragment: tags dropped, entities decoded, blanks squeezed. */
+/*
+ * Visible text of an HTML fragment: <wbr> dropped (it splits e-mail
+ * addresses for line breaking), other tags turned into blanks, entities
+ * decoded, blanks squeezed.
+ */
 export function textOf(html) {
-	return decodeEntities(String(html).replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+	return decodeEntities(String(html).replace(/<wbr\s*\/?>/gi, '').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
 
 /* The CSRF token of the first form in html (hidden input name="csrf"), or null. */
@@ -177,10 +181,17 @@ const SEEDS = ['pl_session', '__Host-pl_session', 'pl_guest', '__Host-pl_guest']
 export class Client {
 	/*
 	 * opts.localAddress: the source address (default: a random 127.x.y.z);
-	 * opts.cookies: initial cookies { name: value }.
+	 * opts.cookies: initial cookies { name: value };
+	 * opts.base: another site than BASE_URL (e.g. a private stack's);
+	 * opts.timeout: default ms to wait for an answer (20 s).
 	 */
 	constructor(opts = {}) {
+		this.base = (opts.base ?? BASE_URL).replace(/\/+$/, '');
+		const u = new URL(this.base);
+		this.host = u.hostname;
+		this.port = Number(u.port || 80);
 		this.localAddress = opts.localAddress ?? randomLoopback();
+		this.timeout = opts.timeout ?? 20000;
 		this.jar = new Map(Object.entries(opts.cookies ?? {}));
 		this.token = null;	/* CSRF token for the current seed cookie */
 	}
@@ -208,7 +219,7 @@ export class Client {
 
 	/* A new client with a copy of this one's cookies (another "device" of the same login). */
 	clone(opts = {}) {
-		const c = new Client({ ...opts, cookies: Object.fromEntries(this.jar) });
+		const c = new Client({ base: this.base, timeout: this.timeout, ...opts, cookies: Object.fromEntries(this.jar) });
 		c.token = this.token;
 		return c;
 	}
@@ -219,8 +230,8 @@ export class Client {
 
 	/*
 	 * One request; redirects are returned, not followed.  opts: headers,
-	 * body (string|Buffer), timeout (ms, default 20 s), cookies: false to
-	 * send none.
+	 * body (string|Buffer), timeout (ms, default the client's), cookies:
+	 * false to send none.
 	 */
 	request(method, path, opts = {}) {
 		const headers = { ...(opts.headers ?? {}) };
@@ -234,7 +245,7 @@ export class Client {
 			headers['Content-Length'] = body.length;
 		return new Promise((resolve, reject) => {
 			const req = http.request({
-				host: HOST, port: PORT, method, path, headers,
+				host: this.host, port: this.port, method, path, headers,
 				localAddress: this.localAddress, agent: false,
 			}, (res) => {
 				const chunks = [];
@@ -249,8 +260,8 @@ export class Client {
 					resolve(r);
 				});
 			});
-			req.setTimeout(opts.timeout ?? 20000, () =>
-				req.destroy(new Error(`${method} ${path}: no answer in ${opts.timeout ?? 20000} ms`)));
+			const ms = opts.timeout ?? this.timeout;
+			req.setTimeout(ms, () => req.destroy(new Error(`${method} ${path}: no answer in ${ms} ms`)));
 			req.on('error', reject);
 			req.end(body);
 		});
@@ -331,7 +342,7 @@ export class Client {
 	follow(r, opts = {}) {
 		if (!r.location)
 			throw new Error(`not a redirect: ${r.status}`);
-		const u = new URL(r.location, BASE_URL);
+		const u = new URL(r.location, this.base);
 		return this.get(u.pathname + u.search, opts);
 	}
 }

@@ -7,3 +7,4 @@ export * from './mail.mjs';
 export * from './accounts.mjs';
 export * from './vnu.mjs';
 export * from './files.mjs';
+export * from './stack.mjs';

@@ -6,11 +6,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 import { STACK_DIR } from './env.mjs';
 
-/* The master's pid from its pid file. */
-export function masterPid() {
-	const pid = Number(readFileSync(`${STACK_DIR}/run/plumbline.pid`, 'utf8').trim());
+/* The master's pid from its pid file (of the stack under test, or of stackDir). */
+export function masterPid(stackDir = STACK_DIR) {
+	const pid = Number(readFileSync(`${stackDir}/run/plumbline.pid`, 'utf8').trim());
 	if (!Number.isInteger(pid) || pid <= 0)
-		throw new Error(`bad pid file ${STACK_DIR}/run/plumbline.pid`);
+		throw new Error(`bad pid file ${stackDir}/run/plumbline.pid`);
 	return pid;
 }
 
