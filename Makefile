@@ -6,7 +6,7 @@ WARN      = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
             -Wmissing-prototypes -Wno-unused-parameter -Wformat=2
 BASE      = -std=c11 -D_GNU_SOURCE -I/usr/include/ClearSilver -Ifcgi \
             $$(pkg-config --cflags $(PKGS)) $(WARN)
-LIBS      = -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz $$(pkg-config --libs $(PKGS))
+LIBS      = -pthread -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz $$(pkg-config --libs $(PKGS))
 SAN       = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRCS      = $(wildcard fcgi/*.c)

@@ -29,7 +29,7 @@ update_profile(struct req *r)
 	const char	*name = str_trim(r->arena, req_field(r, "name"));
 
 	hdf_set(r, "Form.Values.name", name);
-	if (form_error(r, "name", valid_text(name, 1, 120)))
+	if (form_error(r, "name", valid_line(name, 1, 120)))
 		return show(r, HTTP_422);
 	if (db_user_set_name(r, r->sess.user_id, name) != DB_OK)
 		return HTTP_500;
@@ -46,7 +46,13 @@ update_password(struct req *r)
 
 	if (db_user_get(r, r->sess.user_id, &u) != DB_OK)
 		return HTTP_500;
-	if (!password_verify(u.password_hash, req_field(r, "current_password"))) {
+	switch (password_check(u.password_hash,
+	    req_field(r, "current_password"))) {
+	case 1:
+		break;
+	case -1:
+		return HTTP_503;
+	default:
 		form_error(r, "current_password", "That isn't your current "
 		    "password");
 		return show(r, HTTP_422);

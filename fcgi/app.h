@@ -13,8 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <semaphore.h>
+#include <pthread.h>
 #include <sys/types.h>
+#include <time.h>
 
 #define PL_VERSION	"0.1.0"
 
@@ -255,7 +256,7 @@ struct db_res {
 /*
  * Shared between the master and its workers (one anonymous mapping made
  * before the first fork): what each worker is doing, so the master can name
- * the route a dead worker was serving, and the password-hash semaphore.
+ * the route a dead worker was serving, and the password-hash locks.
  */
 #define BOARD_SLOTS	512
 
@@ -269,8 +270,15 @@ struct slot {
 	char		 route[96];
 };
 
+/*
+ * Password hashing is capped host-wide by hash_slots robust mutexes: a
+ * worker that dies holding one (kill -9, OOM, the request timeout) hands
+ * it back through EOWNERDEAD instead of leaking it.
+ */
+#define HASH_SLOTS_MAX	64
+
 struct board {
-	sem_t		 hash_sem;
+	pthread_mutex_t	 hash_locks[HASH_SLOTS_MAX];
 	struct slot	 slots[BOARD_SLOTS];
 };
 
@@ -352,6 +360,83 @@ enum job_status {
 	JOB_PAID,
 	JOB_CANCELLED,
 	JOB__MAX
+};
+
+/* Who makes a move of the pipeline: staff by a button, or a fact. */
+enum job_actor {
+	JOB_BY_STAFF = 1,
+	JOB_BY_FACT = 2,
+};
+
+/* A calendar date (no zone): y 1900..9999, m 1..12, d 1..31. */
+struct tz_date {
+	int		 y;
+	int		 m;
+	int		 d;
+};
+
+struct job {
+	int64_t		 id;
+	int64_t		 number;		/* per company, from counters */
+	int64_t		 customer_id;
+	int64_t		 property_id;		/* 0: none */
+	const char	*title;
+	const char	*description;
+	enum job_status	 status;
+	bool		 is_project;
+	int64_t		 version;
+	const char	*created_at;		/* UTC DATETIME */
+	const char	*customer_name;
+	const char	*property;		/* one-line address, or "" */
+};
+
+/* What GET /app/jobs asks for. */
+struct job_filter {
+	enum job_status	 status;		/* JOB__MAX: any */
+	bool		 open;			/* neither Paid nor Cancelled */
+	const char	*q;			/* title, customer or number; "" */
+	int64_t		 before;		/* number < before (keyset) */
+	int64_t		 user_id;		/* only jobs with a visit of, or 0 */
+};
+
+/* One entry of the Job Message History. */
+struct job_event {
+	int64_t		 id;
+	int64_t		 job_id;
+	int64_t		 job_number;
+	const char	*job_title;
+	const char	*kind;			/* note, status, visit, ... */
+	const char	*body;
+	bool		 visible;		/* to the customer (portal) */
+	const char	*user_name;		/* "" when none */
+	const char	*created_at;		/* UTC DATETIME */
+	int64_t		 document_id;		/* 0: none */
+};
+
+struct visit {
+	int64_t		 id;
+	int64_t		 job_id;
+	int64_t		 user_id;		/* 0: not assigned */
+	time_t		 starts_at;		/* UTC */
+	time_t		 ends_at;
+	const char	*status;		/* scheduled, done, cancelled */
+	const char	*notes;
+	int64_t		 version;
+	int64_t		 job_number;
+	const char	*job_title;
+	const char	*customer_name;
+	const char	*user_name;		/* "" when not assigned */
+};
+
+struct stage {
+	int64_t		 id;
+	int64_t		 job_id;
+	int64_t		 position;
+	const char	*name;
+	const char	*status;		/* pending, in_progress, done */
+	const char	*starts_on;		/* YYYY-MM-DD or "" */
+	const char	*ends_on;
+	int64_t		 version;
 };
 
 /* ---------------------------------------------------------------- */
@@ -468,12 +553,13 @@ extern struct db_stmt *const db_tables[];
 
 /* crypto.c */
 int		 crypto_init(void);
+int		 crypto_board_init(struct board *);
 void		 token_new(struct arena *, char **, char **);
 char		*token_hash(struct arena *, const char *);
 char		*csrf_token(struct arena *, const char *);
 bool		 csrf_check(struct arena *, const char *, const char *);
 int		 password_hash(const char *, char *, size_t);
-bool		 password_verify(const char *, const char *);
+int		 password_check(const char *, const char *);
 bool		 ct_equal(const char *, const char *, size_t);
 void		 password_dummy(const char *);
 
@@ -532,6 +618,7 @@ bool		 session_allows(const struct req *, enum access);
 const char	*valid_email(const char *);
 const char	*valid_password(const char *);
 const char	*valid_text(const char *, size_t, size_t);
+const char	*valid_line(const char *, size_t, size_t);
 bool		 valid_timezone(const char *);
 const char	*valid_phone(const char *);
 
@@ -620,6 +707,177 @@ int		 dev_mail_show(struct req *);
 int		 dev_sleep(struct req *);
 
 /*
+ * customers.c, customers_import.c, properties.c, db_customers.c, csv.c —
+ * customers with their properties (service addresses) and contacts; CSV
+ * import and export.
+ */
+#define CSV_MAX_FIELDS	100
+#define CSV_MAX_CELL	(64 * 1024)	/* bytes in one value */
+
+struct csv {
+	const char	*p;		/* next byte */
+	const char	*end;
+	char		 delim;		/* ',' or ';' */
+	size_t		 line;		/* line of p, from 1 */
+	size_t		 record_line;	/* line the last record started on */
+	size_t		 max_fields;
+	size_t		 max_cell;
+	const char	*error;		/* why csv_next returned -1 */
+};
+
+/* A customer's fields in form, import-mapping and export order. */
+enum customer_field {
+	CF_NAME,
+	CF_KIND,
+	CF_EMAIL,
+	CF_PHONE,
+	CF_NOTES,
+	CF_TAGS,
+	CF_STREET,		/* CF_STREET..CF_POSTAL_CODE: first property */
+	CF_CITY,
+	CF_REGION,
+	CF_POSTAL_CODE,
+	CF__MAX
+};
+
+struct property {
+	int64_t		 id;		/* 0: none */
+	int64_t		 customer_id;
+	const char	*label;
+	const char	*street;
+	const char	*city;
+	const char	*region;
+	const char	*postal_code;
+	const char	*notes;
+	int64_t		 version;
+	int64_t		 jobs;		/* jobs at this address */
+};
+
+struct contact {
+	int64_t		 id;
+	int64_t		 customer_id;
+	const char	*name;
+	const char	*email;
+	const char	*phone;
+	const char	*role;
+};
+
+struct customer {
+	int64_t		 id;
+	const char	*kind;		/* person, business */
+	const char	*name;
+	const char	*email;		/* lower-case, or "" */
+	const char	*phone;
+	const char	*notes;
+	const char	*tags;		/* normalised: "a,b,c" */
+	int64_t		 version;
+	const char	*created_at;	/* UTC, YYYY-MM-DD HH:MM:SS */
+	struct property	 first;		/* first property (lists, export) */
+};
+
+/* The criteria of a customer list page or export. */
+struct customer_filter {
+	const char	*q;		/* name, email, phone, street, city */
+	const char	*kind;		/* "" or a kind */
+	const char	*tag;		/* "" or one tag */
+	bool		 recent;	/* newest first, else by name */
+	int64_t		 after;		/* last row of the previous page, or 0 */
+	int		 limit;
+	bool		 full;		/* notes and the whole first address */
+};
+
+/* A customer's jobs and documents on its page. */
+struct customer_job {
+	int64_t		 id;
+	int64_t		 number;
+	const char	*title;
+	const char	*status;
+};
+
+struct customer_doc {
+	int64_t		 id;
+	const char	*kind;		/* estimate, invoice */
+	int64_t		 number;
+	int64_t		 revision;
+	const char	*title;
+	const char	*status;
+	int64_t		 total_cents;
+	int64_t		 paid_cents;
+};
+
+/* csv.c */
+void		 csv_init(struct csv *, const char *, size_t);
+int		 csv_next(struct csv *, struct arena *, char ***, size_t *);
+void		 csv_write(struct buf *, const char *const *, size_t);
+const char	*csv_unquote(const char *);
+
+/* customers.c */
+extern const char *const customer_fields[];
+const char	*customer_field_label(enum customer_field);
+int		 customer_check(struct arena *, const char *const *,
+		    struct customer *, struct property *, const char **);
+void		 customer_keep(struct req *, const struct customer *,
+		    const struct property *);
+int		 customer_page(struct req *, const struct customer *, int);
+int		 customers_index(struct req *);
+int		 customers_export(struct req *);
+int		 customers_show(struct req *);
+int		 customers_new(struct req *);
+int		 customers_create(struct req *);
+int		 customers_edit(struct req *);
+int		 customers_update(struct req *);
+int		 customers_delete(struct req *);
+
+/* customers_import.c */
+int		 customers_import_new(struct req *);
+int		 customers_import_upload(struct req *);
+int		 customers_import_map(struct req *);
+int		 customers_import_preview(struct req *);
+int		 customers_import_run(struct req *);
+
+/* properties.c */
+int		 property_check(struct property *, bool, const char **);
+int		 properties_new(struct req *);
+int		 properties_create(struct req *);
+int		 properties_edit(struct req *);
+int		 properties_update(struct req *);
+int		 properties_delete(struct req *);
+int		 contacts_create(struct req *);
+int		 contacts_delete(struct req *);
+
+/* db_customers.c */
+extern struct db_stmt db_customers_sql[];
+int		 db_customer_get(struct req *, int64_t, struct customer *);
+int		 db_customer_list(struct req *, const struct customer_filter *,
+		    struct customer **, size_t *);
+int		 db_customer_insert(struct req *, const struct customer *,
+		    int64_t *);
+int		 db_customer_update(struct req *, const struct customer *);
+int		 db_customer_lock(struct req *, int64_t);
+int		 db_customer_usage(struct req *, int64_t, int64_t *, int64_t *);
+int		 db_customer_delete(struct req *, int64_t);
+int		 db_customer_balance(struct req *, int64_t, int64_t *,
+		    const char **);
+int		 db_customer_jobs(struct req *, int64_t, struct customer_job **,
+		    size_t *);
+int		 db_customer_documents(struct req *, int64_t,
+		    struct customer_doc **, size_t *);
+int		 db_property_get(struct req *, int64_t, struct property *);
+int		 db_property_list(struct req *, int64_t, struct property **,
+		    size_t *);
+int		 db_property_insert(struct req *, const struct property *,
+		    int64_t *);
+int		 db_property_update(struct req *, const struct property *);
+int		 db_property_lock(struct req *, int64_t, struct property *);
+int		 db_property_delete(struct req *, int64_t);
+int		 db_contact_get(struct req *, int64_t, struct contact *);
+int		 db_contact_list(struct req *, int64_t, struct contact **,
+		    size_t *);
+int		 db_contact_insert(struct req *, const struct contact *,
+		    int64_t *);
+int		 db_contact_delete(struct req *, int64_t);
+
+/*
  * Cross-feature calls of the back office (F2).  Each runs inside the
  * caller's transaction and returns a DB_* result.
  */
@@ -627,5 +885,371 @@ int		 dev_sleep(struct req *);
 int		 job_event_add(struct req *, int64_t, const char *, const char *,
 		    bool, int64_t);
 int		 job_status_by_fact(struct req *, int64_t, enum job_status);
+int		 job_load(struct req *, int64_t, struct job *);
+int		 job_page(struct req *, const struct job *, int);
+char		*job_when(struct req *, const char *, time_t);
+void		 job_put_events(struct req *, const char *,
+		    const struct job_event *, size_t, const char *);
+int		 jobs_index(struct req *);
+int		 jobs_new(struct req *);
+int		 jobs_create(struct req *);
+int		 jobs_show(struct req *);
+int		 jobs_edit(struct req *);
+int		 jobs_update(struct req *);
+int		 jobs_status(struct req *);
+int		 jobs_note(struct req *);
+
+/* job_status.c — the pipeline's one transition table */
+const char	*job_status_name(enum job_status);
+const char	*job_status_label(enum job_status);
+enum job_status	 job_status_parse(const char *);
+bool		 job_status_open(enum job_status);
+bool		 job_status_allowed(enum job_status, enum job_status, unsigned);
+size_t		 job_status_next(enum job_status, unsigned, enum job_status *);
+bool		 job_status_typeable(enum job_status);
+
+/* visits.c, stages.c */
+void		 visits_put_job(struct req *, const struct job *, const char *);
+void		 stages_put_job(struct req *, const struct job *);
+int		 visits_create(struct req *);
+int		 visits_edit(struct req *);
+int		 visits_update(struct req *);
+int		 visits_cancel(struct req *);
+int		 visits_done(struct req *);
+int		 schedule_show(struct req *);
+int		 stages_create(struct req *);
+int		 stages_edit(struct req *);
+int		 stages_update(struct req *);
+int		 stages_status(struct req *);
+int		 stages_up(struct req *);
+int		 stages_down(struct req *);
+int		 stages_delete(struct req *);
+
+/* tz.c — dates, clock times, the company's time zone */
+int		 tz_month_days(int, int);
+bool		 tz_parse_date(const char *, struct tz_date *);
+bool		 tz_parse_clock(const char *, int *, int *);
+int64_t		 tz_days(const struct tz_date *);
+void		 tz_civil(int64_t, struct tz_date *);
+int		 tz_weekday(int64_t);
+void		 tz_date_str(const struct tz_date *, char *);
+bool		 tz_local_to_utc(const char *, const struct tz_date *, int, int,
+		    time_t *);
+bool		 tz_utc_to_local(const char *, time_t, struct tm *);
+void		 tz_local_date(const char *, time_t, struct tz_date *);
+time_t		 tz_day_start(const char *, const struct tz_date *);
+bool		 tz_parse_utc(const char *, time_t *);
+void		 tz_format_utc(time_t, char *);
+
+/* db_jobs.c, db_visits.c, db_dashboard.c */
+extern struct db_stmt db_jobs_sql[], db_visits_sql[], db_dashboard_sql[];
+int		 db_counter_next(struct req *, const char *, int64_t *);
+int		 db_job_insert(struct req *, const struct job *, int64_t *);
+int		 db_job_get(struct req *, int64_t, struct job *);
+int		 db_job_lock(struct req *, int64_t, enum job_status *);
+int		 db_job_set_status(struct req *, int64_t, enum job_status);
+int		 db_job_update(struct req *, const struct job *);
+int		 db_job_list(struct req *, const struct job_filter *,
+		    struct job **, size_t *);
+int		 db_job_assigned(struct req *, int64_t, int64_t);
+int		 db_customer_choices(struct req *, struct choice **, size_t *);
+int		 db_customer_name(struct req *, int64_t, const char **);
+int		 db_property_choices(struct req *, int64_t, struct choice **,
+		    size_t *);
+int		 db_job_event_insert(struct req *, int64_t, const char *,
+		    const char *, bool, int64_t);
+int		 db_job_event_list(struct req *, int64_t, struct job_event **,
+		    size_t *);
+int		 db_job_event_recent(struct req *, int64_t, struct job_event **,
+		    size_t *);
+int		 db_stage_list(struct req *, int64_t, struct stage **, size_t *);
+int		 db_stage_get(struct req *, int64_t, struct stage *);
+int		 db_stage_insert(struct req *, const struct stage *);
+int		 db_stage_update(struct req *, const struct stage *);
+int		 db_stage_set_status(struct req *, int64_t, const char *);
+int		 db_stage_neighbour(struct req *, const struct stage *, bool,
+		    struct stage *);
+int		 db_stage_set_position(struct req *, int64_t, int64_t);
+int		 db_stage_delete(struct req *, int64_t);
+int		 db_visit_insert(struct req *, const struct visit *, int64_t *);
+int		 db_visit_get(struct req *, int64_t, struct visit *);
+int		 db_visit_update(struct req *, const struct visit *);
+int		 db_visit_set_status(struct req *, int64_t, const char *);
+int		 db_visit_list_job(struct req *, int64_t, int64_t, struct visit **,
+		    size_t *);
+int		 db_visit_list_range(struct req *, time_t, time_t, int64_t,
+		    struct visit **, size_t *);
+int		 db_dashboard_setup(struct req *, bool *, bool *);
+int		 db_dashboard_money(struct req *, const char *, int64_t *,
+		    int64_t *, int64_t *, int64_t *, int64_t *, const char **);
+
+/*
+ * documents.c, doc_actions.c, lines.c, payments.c, db_documents.c,
+ * price_book.c, db_price_book.c — the price book, estimates and invoices
+ * with their lines, and payments.
+ */
+#define DOC_LINES_MAX	30	/* rows of one form: the parser takes 200 fields */
+#define DOC_TEXT_MAX	5000	/* terms, notes: code points */
+
+enum doc_kind {
+	DOC_ESTIMATE,
+	DOC_INVOICE,
+	DOC__MAX
+};
+
+enum doc_status {
+	DOCST_DRAFT,
+	DOCST_SENT,
+	DOCST_APPROVED,
+	DOCST_DECLINED,
+	DOCST_SUPERSEDED,
+	DOCST_PARTIAL,
+	DOCST_PAID,
+	DOCST_VOID,
+	DOCST__MAX
+};
+
+struct doc_line {
+	const char	*desc;
+	int64_t		 qty_milli;
+	const char	*unit;
+	int64_t		 unit_cents;
+	bool		 taxable;
+	int64_t		 amount_cents;
+	int64_t		 price_item_id;	/* 0: typed, not from the price book */
+};
+
+/* The job a document belongs to, with its customer and property. */
+struct doc_job {
+	int64_t		 id;
+	int64_t		 number;
+	const char	*title;
+	enum job_status	 status;
+	int64_t		 customer_id;
+	const char	*customer_name;
+	const char	*customer_email;
+	const char	*customer_phone;
+	const char	*street;		/* the property, or "" */
+	const char	*city;
+	const char	*region;
+	const char	*postal_code;
+};
+
+struct document {
+	int64_t		 id;
+	enum doc_kind	 kind;
+	int64_t		 number;
+	int64_t		 revision;
+	int64_t		 parent_id;		/* 0: none */
+	int64_t		 source_id;		/* the estimate of an invoice, or 0 */
+	int64_t		 job_id;
+	int64_t		 customer_id;
+	enum doc_status	 status;
+	const char	*title;
+	const char	*issued_on;		/* YYYY-MM-DD */
+	const char	*until;			/* valid_until or due_on, or "" */
+	struct totals	 t;
+	int64_t		 paid_cents;
+	const char	*terms;
+	const char	*notes;
+	const char	*approved_name;		/* "" when not approved */
+	const char	*approved_at;		/* UTC DATETIME or "" */
+	int64_t		 version;
+	const char	*updated_at;		/* UTC DATETIME */
+	struct doc_job	 job;			/* filled by db_document_get */
+	struct doc_line	*lines;
+	size_t		 nlines;
+};
+
+/* One row of the list pages. */
+struct doc_row {
+	int64_t		 id;
+	int64_t		 number;
+	int64_t		 revision;
+	enum doc_status	 status;
+	const char	*title;
+	const char	*issued_on;
+	const char	*until;
+	int64_t		 total_cents;
+	int64_t		 paid_cents;
+	int64_t		 job_id;
+	int64_t		 job_number;
+	const char	*job_title;
+	int64_t		 customer_id;
+	const char	*customer_name;
+};
+
+struct doc_filter {
+	enum doc_kind	 kind;
+	const char	*status;		/* "", a status, "unpaid", "overdue" */
+	const char	*q;			/* number, customer or title; "" */
+	const char	*today;			/* YYYY-MM-DD, for "overdue" */
+	int64_t		 before;		/* keyset: number < before, or 0 */
+	int64_t		 before_rev;
+};
+
+/* The company's money settings: currency and defaults of new documents. */
+struct doc_defaults {
+	const char	*currency;
+	int64_t		 tax_rate_bp;
+	const char	*terms;
+	const char	*timezone;
+	int64_t		 version;		/* the company row's */
+};
+
+struct payment {
+	int64_t		 id;
+	int64_t		 document_id;
+	const char	*method;		/* cash, check, card, bank, online, other */
+	int64_t		 amount_cents;		/* below zero: a refund */
+	const char	*received_on;
+	const char	*reference;
+	const char	*reason;		/* refunds */
+	const char	*created_by;		/* staff name, or "" */
+	const char	*created_at;
+};
+
+struct price_item {
+	int64_t		 id;
+	const char	*name;
+	const char	*description;
+	const char	*unit;
+	int64_t		 unit_cents;
+	bool		 taxable;
+	bool		 archived;
+	int64_t		 version;
+};
+
+/* One line row of a document form as typed (kept when shown again). */
+struct line_row {
+	const char	*desc;
+	const char	*qty;
+	const char	*unit;
+	const char	*price;
+	const char	*item;			/* price item id, or "" */
+	bool		 taxable;
+};
+
+/* A document form as typed. */
+struct doc_form {
+	enum doc_kind	 kind;
+	const char	*job_id;
+	const char	*title;
+	const char	*issued_on;
+	const char	*until;
+	const char	*tax_rate;		/* percent, 2 decimals */
+	const char	*discount_kind;		/* amount, percent */
+	const char	*discount;
+	const char	*deposit_kind;
+	const char	*deposit;
+	const char	*terms;
+	const char	*notes;
+	const char	*version;
+	struct line_row	 rows[DOC_LINES_MAX];
+	size_t		 nrows;
+	bool		 overflow;		/* rows past DOC_LINES_MAX were sent */
+};
+
+/* documents.c */
+const char	*doc_kind_name(enum doc_kind);
+const char	*doc_status_name(enum doc_status);
+const char	*doc_status_label(enum doc_status);
+enum doc_status	 doc_status_parse(const char *);
+const char	*doc_href(struct req *, enum doc_kind, int64_t, const char *);
+int		 doc_load(struct req *, enum doc_kind, int64_t, struct document *,
+		    struct doc_defaults *);
+int		 doc_show_page(struct req *, const struct document *,
+		    const struct doc_defaults *, int);
+int		 estimates_index(struct req *);
+int		 estimates_new(struct req *);
+int		 estimates_create(struct req *);
+int		 estimates_show(struct req *);
+int		 estimates_edit(struct req *);
+int		 estimates_update(struct req *);
+int		 invoices_index(struct req *);
+int		 invoices_new(struct req *);
+int		 invoices_create(struct req *);
+int		 invoices_show(struct req *);
+int		 invoices_edit(struct req *);
+int		 invoices_update(struct req *);
+int		 doc_settings_edit(struct req *);
+int		 doc_settings_update(struct req *);
+
+/* doc_actions.c — status changes and an invoice from an estimate */
+int		 estimates_send(struct req *);
+int		 estimates_approve(struct req *);
+int		 estimates_decline(struct req *);
+int		 estimates_invoice(struct req *);
+int		 invoices_send(struct req *);
+int		 invoices_void(struct req *);
+
+/* lines.c — reading and checking the document form */
+void		 lines_read(struct req *, enum doc_kind, struct doc_form *);
+void		 lines_from_doc(struct req *, const struct document *,
+		    struct doc_form *);
+int		 lines_check(struct req *, const struct doc_form *, const char *,
+		    struct document *);
+const char	*lines_row_action(struct doc_form *, const char *);
+bool		 lines_add_item(struct doc_form *, const struct price_item *,
+		    struct arena *);
+void		 lines_put(struct req *, const struct doc_form *, const char *);
+char		*lines_decimal(struct arena *, int64_t, int, bool);
+const char	*lines_date(const char *, bool);
+char		*lines_today(struct req *, const char *, int);
+char		*lines_date_label(struct arena *, const char *);
+
+/* payments.c */
+int		 payments_estimate_create(struct req *);
+int		 payments_invoice_create(struct req *);
+void		 payments_put(struct req *, const struct document *,
+		    const struct doc_defaults *);
+
+/* price_book.c */
+int		 price_book_index(struct req *);
+int		 price_book_new(struct req *);
+int		 price_book_create(struct req *);
+int		 price_book_edit(struct req *);
+int		 price_book_update(struct req *);
+int		 price_book_archive(struct req *);
+int		 price_book_restore(struct req *);
+
+/* db_documents.c, db_price_book.c */
+extern struct db_stmt db_documents_sql[], db_price_book_sql[];
+int		 db_doc_defaults_get(struct req *, struct doc_defaults *);
+int		 db_doc_defaults_update(struct req *, const struct doc_defaults *);
+int		 db_doc_job_get(struct req *, int64_t, struct doc_job *);
+int		 db_doc_job_choices(struct req *, struct choice **, size_t *);
+int		 db_doc_number_next(struct req *, enum doc_kind, int64_t *);
+int		 db_document_insert(struct req *, const struct document *,
+		    int64_t *);
+int		 db_document_update(struct req *, const struct document *);
+int		 db_document_get(struct req *, enum doc_kind, int64_t,
+		    struct document *);
+int		 db_document_lock(struct req *, enum doc_kind, int64_t,
+		    struct document *);
+int		 db_document_set_status(struct req *, int64_t, enum doc_status);
+int		 db_document_approve(struct req *, int64_t, const char *);
+int		 db_document_set_paid(struct req *, int64_t, int64_t,
+		    enum doc_status);
+int		 db_document_list(struct req *, const struct doc_filter *,
+		    struct doc_row **, size_t *);
+int		 db_document_derived(struct req *, int64_t, struct doc_row **,
+		    size_t *);
+int		 db_lines_replace(struct req *, int64_t, const struct doc_line *,
+		    size_t);
+int		 db_lines_copy(struct req *, int64_t, int64_t);
+int		 db_lines_get(struct req *, int64_t, struct doc_line **,
+		    size_t *);
+int		 db_payment_insert(struct req *, const struct payment *);
+int		 db_payment_list(struct req *, int64_t, struct payment **,
+		    size_t *);
+int		 db_price_item_get(struct req *, int64_t, struct price_item *);
+int		 db_price_item_list(struct req *, bool, const char *,
+		    const char *, int64_t, int64_t, struct price_item **,
+		    size_t *);
+int		 db_price_item_insert(struct req *, const struct price_item *,
+		    int64_t *);
+int		 db_price_item_update(struct req *, const struct price_item *);
+int		 db_price_item_set_archived(struct req *, int64_t, bool);
 
 #endif /* PLUMBLINE_APP_H */

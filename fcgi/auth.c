@@ -67,7 +67,7 @@ auth_signup_create(struct req *r)
 	u.role = ROLE_OWNER;
 	u.status = "active";
 	pw = req_field(r, "password");
-	n += form_error(r, "owner_name", valid_text(u.name, 1, 120));
+	n += form_error(r, "owner_name", valid_line(u.name, 1, 120));
 	n += form_error(r, "owner_email", valid_email(u.email));
 	n += form_error(r, "password", valid_password(pw));
 	form_keep(r, company_fields);
@@ -177,8 +177,17 @@ auth_login_create(struct req *r)
 	if (rc == DB_NONE || strcmp(u.status, "active") != 0) {
 		password_dummy(pw);
 		rc = DB_NONE;
-	} else if (!password_verify(u.password_hash, pw))
-		rc = DB_NONE;
+	} else {
+		switch (password_check(u.password_hash, pw)) {
+		case 1:
+			break;
+		case 0:
+			rc = DB_NONE;
+			break;
+		default:
+			return HTTP_503;	/* too many sign-ins at once */
+		}
+	}
 	if (rc == DB_NONE) {
 		db_limit_hit(r, key, LOGIN_WINDOW_S, &fails);
 		hdf_set(r, "Form.Error", "That email and password don't match "

@@ -1,7 +1,7 @@
 /*
  * libsodium, wrapped: random tokens (32 bytes, base64url) and their
  * SHA-256, CSRF tokens as HMAC-SHA256(secret, seed), argon2id password
- * hashes with concurrency capped host-wide by a semaphore, constant-time
+ * hashes with concurrency capped host-wide by robust mutexes, constant-time
  * comparison.
  */
 #include <errno.h>
@@ -91,6 +91,37 @@ ct_equal(const char *a, const char *b, size_t n)
 	return sodium_memcmp(a, b, n) == 0;
 }
 
+/* Make the shared hash locks (master, before the first fork). */
+int
+crypto_board_init(struct board *b)
+{
+	pthread_mutexattr_t	 at;
+	int			 i;
+
+	if (pthread_mutexattr_init(&at) != 0 ||
+	    pthread_mutexattr_setpshared(&at, PTHREAD_PROCESS_SHARED) != 0 ||
+	    pthread_mutexattr_setrobust(&at, PTHREAD_MUTEX_ROBUST) != 0)
+		return -1;
+	for (i = 0; i < HASH_SLOTS_MAX; i++)
+		if (pthread_mutex_init(&b->hash_locks[i], &at) != 0)
+			return -1;
+	pthread_mutexattr_destroy(&at);
+	return 0;
+}
+
+static int	 held = -1;
+
+static bool
+got(pthread_mutex_t *m, int rc)
+{
+	if (rc == EOWNERDEAD) {
+		/* Its last holder died mid-hash; nothing it guarded is shared. */
+		pthread_mutex_consistent(m);
+		rc = 0;
+	}
+	return rc == 0;
+}
+
 /*
  * Take a hashing slot, waiting at most 10 s: an argon2id hash costs 64 MiB
  * and ~50 ms, so only hash_slots of them run at once on this host.
@@ -98,23 +129,47 @@ ct_equal(const char *a, const char *b, size_t n)
 static int
 slot_take(void)
 {
-	struct timespec	 ts;
+	struct timespec	 deadline, step;
+	int		 i, n;
 
 	if (board == NULL)
 		return 0;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_sec += 10;
-	while (sem_timedwait(&board->hash_sem, &ts) == -1)
-		if (errno != EINTR)
+	n = cfg.hash_slots < HASH_SLOTS_MAX ? cfg.hash_slots : HASH_SLOTS_MAX;
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += 10;
+	for (;;) {
+		for (i = 0; i < n; i++)
+			if (got(&board->hash_locks[i],
+			    pthread_mutex_trylock(&board->hash_locks[i]))) {
+				held = i;
+				return 0;
+			}
+		/* All busy: wait on one of them for a moment, then look again. */
+		clock_gettime(CLOCK_REALTIME, &step);
+		if (step.tv_sec > deadline.tv_sec ||
+		    (step.tv_sec == deadline.tv_sec &&
+		    step.tv_nsec >= deadline.tv_nsec))
 			return -1;
-	return 0;
+		step.tv_nsec += 20 * 1000 * 1000;
+		if (step.tv_nsec >= 1000000000L) {
+			step.tv_sec++;
+			step.tv_nsec -= 1000000000L;
+		}
+		i = (int)(randombytes_uniform((uint32_t)n));
+		if (got(&board->hash_locks[i],
+		    pthread_mutex_timedlock(&board->hash_locks[i], &step))) {
+			held = i;
+			return 0;
+		}
+	}
 }
 
 static void
 slot_give(void)
 {
-	if (board != NULL)
-		sem_post(&board->hash_sem);
+	if (board != NULL && held >= 0)
+		pthread_mutex_unlock(&board->hash_locks[held]);
+	held = -1;
 }
 
 /* argon2id (INTERACTIVE) into out; -1 when busy or out of memory. */
@@ -132,13 +187,16 @@ password_hash(const char *pw, char *out, size_t outlen)
 	return rc == 0 ? 0 : -1;
 }
 
-bool
-password_verify(const char *hash, const char *pw)
+/* 1 when pw matches hash, 0 when not, -1 when no hashing slot came free. */
+int
+password_check(const char *hash, const char *pw)
 {
 	int	 rc;
 
-	if (hash == NULL || *hash == '\0' || slot_take() == -1)
-		return false;
+	if (hash == NULL || *hash == '\0')
+		return 0;
+	if (slot_take() == -1)
+		return -1;
 	rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
 	slot_give();
 	return rc == 0;
@@ -153,5 +211,5 @@ password_dummy(const char *pw)
 	if (dummy[0] == '\0' && password_hash("plumbline-dummy-password",
 	    dummy, sizeof(dummy)) == -1)
 		return;
-	password_verify(dummy, pw);
+	password_check(dummy, pw);
 }

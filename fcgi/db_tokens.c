@@ -20,7 +20,8 @@ struct db_stmt db_tokens_sql[] = {
 	    "JOIN users u ON u.id = t.user_id AND u.company_id = t.company_id "
 	    "JOIN companies c ON c.id = t.company_id "
 	    "WHERE t.token_hash = ? AND t.kind = ? AND t.used_at IS NULL "
-	    "AND t.expires_at > NOW() AND u.status <> 'removed'" },
+	    "AND t.expires_at > NOW() "
+	    "AND u.status = IF(t.kind = 'invite', 'invited', 'active')" },
 	[Q_SPEND] = { "token_spend", NULL,
 	    "UPDATE tokens SET used_at = NOW() WHERE company_id = :company "
 	    "AND token_hash = ? AND kind = ? AND used_at IS NULL "

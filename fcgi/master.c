@@ -222,8 +222,7 @@ master_run(const char *path)
 		return 1;
 	board = mmap(NULL, sizeof(*board), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (board == MAP_FAILED || sem_init(&board->hash_sem, 1,
-	    (unsigned)cfg.hash_slots) == -1) {
+	if (board == MAP_FAILED || crypto_board_init(board) == -1) {
 		log_err("shared board: %s", strerror(errno));
 		return 1;
 	}

@@ -37,7 +37,7 @@ password_forgot_create(struct req *r)
 	rc = db_user_find_email(r, email, &u);
 	if (rc == DB_ERR)
 		return HTTP_500;
-	if (rc == DB_NONE || strcmp(u.status, "removed") == 0)
+	if (rc == DB_NONE || strcmp(u.status, "active") != 0)
 		return render(r, "auth/forgot.cs");
 
 	token_new(r->arena, &tok, &hash);

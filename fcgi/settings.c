@@ -63,13 +63,13 @@ company_read_form(struct req *r, struct company *c)
 	c->email = str_email(r->arena, req_field(r, "email"));
 	c->hours = str_trim(r->arena, req_field(r, "hours"));
 	c->timezone = req_field(r, "timezone");
-	n += form_error(r, "name", valid_text(c->name, 1, 120));
+	n += form_error(r, "name", valid_line(c->name, 1, 120));
 	n += form_error(r, "trade", trade_label(c->trade) ? NULL :
 	    "Choose your trade");
-	n += form_error(r, "street", valid_text(c->street, 0, 160));
-	n += form_error(r, "city", valid_text(c->city, 0, 80));
-	n += form_error(r, "region", valid_text(c->region, 0, 80));
-	n += form_error(r, "postal_code", valid_text(c->postal_code, 0, 20));
+	n += form_error(r, "street", valid_line(c->street, 0, 160));
+	n += form_error(r, "city", valid_line(c->city, 0, 80));
+	n += form_error(r, "region", valid_line(c->region, 0, 80));
+	n += form_error(r, "postal_code", valid_line(c->postal_code, 0, 20));
 	n += form_error(r, "phone", valid_phone(c->phone));
 	n += form_error(r, "email", valid_email(c->email));
 	n += form_error(r, "hours", valid_text(c->hours, 0, 400));

@@ -113,7 +113,7 @@ staff_invite(struct req *r)
 	u.email = str_email(r->arena, req_field(r, "email"));
 	u.role = role_parse(req_field(r, "role"));
 	u.status = "invited";
-	n += form_error(r, "name", valid_text(u.name, 1, 120));
+	n += form_error(r, "name", valid_line(u.name, 1, 120));
 	n += form_error(r, "email", valid_email(u.email));
 	n += form_error(r, "role", u.role == ROLE_NONE ? "Choose a role" : NULL);
 	form_keep(r, invite_fields);
@@ -222,9 +222,11 @@ staff_remove(struct req *r)
 		flash(r, refused);
 		return redirect(r, "/app/staff");
 	}
+	/* Removing access revokes everything: sessions and every live link. */
 	return finish(r, db_user_set_status(r, u.id, "removed") == DB_OK &&
-	    db_session_delete_user(r, u.id, NULL) == DB_OK ?
-	    db_token_void(r, u.id, "invite") : DB_ERR, "removed");
+	    db_session_delete_user(r, u.id, NULL) == DB_OK &&
+	    db_token_void(r, u.id, "invite") == DB_OK ?
+	    db_token_void(r, u.id, "reset") : DB_ERR, "removed");
 }
 
 static void
@@ -267,7 +269,7 @@ invite_update(struct req *r)
 	invite_page(r, &u, company);
 	name = str_trim(r->arena, req_field(r, "name"));
 	hdf_set(r, "Form.Values.name", name);
-	n = form_error(r, "name", valid_text(name, 1, 120));
+	n = form_error(r, "name", valid_line(name, 1, 120));
 	n += password_read_form(r, &pw);
 	if (n > 0)
 		return render_as(r, "auth/invite.cs", HTTP_422);

@@ -174,6 +174,17 @@ valid_text(const char *s, size_t min, size_t max)
 	return NULL;
 }
 
+/* valid_text for one-line fields: no line breaks or tabs either. */
+const char *
+valid_line(const char *s, size_t min, size_t max)
+{
+	const char	*msg = valid_text(s, min, max);
+
+	if (msg == NULL && s != NULL && strpbrk(s, "\r\n\t") != NULL)
+		return "This contains characters that are not allowed";
+	return msg;
+}
+
 /*
  * Whether name is a time zone of the tz database: a relative path of
  * [A-Za-z0-9_+-] components separated by single '/', no "." or "..",

@@ -58,6 +58,7 @@ CREATE TABLE properties (
 	region		VARCHAR(80) NOT NULL DEFAULT '',
 	postal_code	VARCHAR(20) NOT NULL DEFAULT '',
 	notes		VARCHAR(2000) NOT NULL DEFAULT '',
+	version		INT UNSIGNED NOT NULL DEFAULT 1,
 	KEY properties_customer (company_id, customer_id, id),
 	CONSTRAINT properties_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -92,6 +93,7 @@ CREATE TABLE stages (
 	status		ENUM('pending','in_progress','done') NOT NULL DEFAULT 'pending',
 	starts_on	DATE NULL,
 	ends_on		DATE NULL,
+	version		INT UNSIGNED NOT NULL DEFAULT 1,
 	KEY stages_job (company_id, job_id, position),
 	CONSTRAINT stages_job_fk FOREIGN KEY (job_id) REFERENCES jobs (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -6,10 +6,11 @@
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import {
-	Client, STACK_DIR, dbValue, fieldErrors, formError, inputValue, login, signup, signupFields, sqlString,
+	Client, STACK_DIR, db, dbValue, fieldErrors, formError, inputValue, login, signup, signupFields, sqlString,
 	textOf, tryLogin, uniqueEmail, userByEmail,
 } from '../lib/index.mjs';
 
@@ -49,7 +50,7 @@ describe('signup', () => {
 			assert.equal(r.status, 422);
 			const errs = fieldErrors(r.text);
 			assert.deepEqual(Object.keys(errs), [field], JSON.stringify(errs));
-			assert.equal(await userByEmail(f.owner_email), field === 'owner_email' ? null : null);
+			assert.equal(await userByEmail(f.owner_email), null, 'no user');
 			assert.equal(await companiesNamed(f.name), 0);
 		});
 
@@ -239,5 +240,71 @@ describe('logout', () => {
 		const r = await c.follow(await c.post('/logout', {}));
 		assert.equal(r.status, 200);
 		assert.match(r.text, /You&#39;re signed out\.|You're signed out\./);
+	});
+});
+
+describe('session expiry and edge cases', () => {
+	let o;
+
+	before(async () => {
+		o = await signup();
+	});
+
+	const hashOf = (token) => createHash('sha256').update(token).digest('hex');
+
+	it('a session idle for over 30 minutes is over; under 30 it lives and is touched', async () => {
+		const live = await login(o.email, o.password);
+		const idle = await login(o.email, o.password);
+		await db(`UPDATE sessions SET last_seen_at = NOW() - INTERVAL 29 MINUTE WHERE token_hash = UNHEX('${hashOf(live.session)}')`);
+		await db(`UPDATE sessions SET last_seen_at = NOW() - INTERVAL 31 MINUTE WHERE token_hash = UNHEX('${hashOf(idle.session)}')`);
+		assert.equal((await live.get('/app/')).status, 200);
+		const seen = Number(await dbValue(`SELECT TIMESTAMPDIFF(SECOND, last_seen_at, NOW()) FROM sessions WHERE token_hash = UNHEX('${hashOf(live.session)}')`));
+		assert.ok(seen < 60, `last_seen_at was refreshed: ${seen} s ago`);
+		const r = await idle.get('/app/');
+		assert.equal(r.status, 303);
+		assert.match(r.location, /^\/login\?next=/);
+	});
+
+	it('a session older than 12 hours is over, however active', async () => {
+		const c = await login(o.email, o.password);
+		await db(`UPDATE sessions SET created_at = NOW() - INTERVAL 12 HOUR - INTERVAL 1 MINUTE, last_seen_at = NOW() WHERE token_hash = UNHEX('${hashOf(c.session)}')`);
+		assert.equal((await c.get('/app/')).status, 303);
+	});
+
+	it('the next= value is escaped on the sign-in page', async () => {
+		const r = await new Client().get(`/login?next=${encodeURIComponent('/app/"><script>alert(1)</script>')}`);
+		assert.equal(r.status, 200);
+		assert.ok(!r.text.includes('<script>alert(1)</script>'));
+		assert.match(r.text, /value="\/app\/&quot;&gt;&lt;script&gt;/);
+	});
+
+	it('a forged flash cookie shows no text of its own', async () => {
+		const c = new Client({ cookies: { pl_flash: '<b>Your account is locked, call 555-0100</b>' } });
+		const r = await c.get('/login');
+		assert.equal(r.status, 200);
+		assert.ok(!textOf(r.text).includes('call 555-0100'));
+	});
+
+	it('passwords: at least 10 characters (not bytes), at most 1024 bytes', async () => {
+		const tries = [['ñ'.repeat(9), 422], ['ñ'.repeat(10), 303], ['p'.repeat(1024), 303], ['p'.repeat(1025), 422]];
+		for (const [password, want] of tries) {
+			const r = await new Client().post('/signup', signupFields({ password }));
+			assert.equal(r.status, want, `${[...password].length} characters, ${Buffer.byteLength(password)} bytes`);
+			if (want === 422)
+				assert.ok(fieldErrors(r.text).password);
+		}
+	});
+
+	it('the same address signed up three times at once: one company, two clean refusals', async () => {
+		const email = uniqueEmail('race');
+		const clients = [new Client(), new Client(), new Client()];
+		await Promise.all(clients.map((c) => c.csrf()));
+		const names = clients.map((_, i) => `Race Co ${i} ${email}`);
+		const rs = await Promise.all(clients.map((c, i) => c.post('/signup', signupFields({ owner_email: email, name: names[i] }))));
+		assert.deepEqual(rs.map((r) => r.status).sort(), [303, 422, 422]);
+		let companies = 0;
+		for (const n of names)
+			companies += await companiesNamed(n);
+		assert.equal(companies, 1, 'the losers left no company behind');
 	});
 });

@@ -8,7 +8,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-	BASE_URL, Client, acceptInvite, dbValue, invite, signup, sqlString, uniqueEmail, waitForMail,
+	BASE_URL, Client, acceptInvite, dbValue, invite, signup, uniqueEmail, waitForMail,
 } from '../lib/index.mjs';
 
 const COMPANY = 'Fontanería Núñez & Hijos';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
 import {
-	BASE_URL, Client, addStaff, db, dbValue, fieldErrors, flashFrom, login, pathOf, signup, sqlString,
+	BASE_URL, Client, addStaff, db, invite, dbValue, fieldErrors, flashFrom, login, pathOf, signup, sqlString,
 	textOf, tryLogin, uniqueEmail, userByEmail, waitForMail,
 } from '../lib/index.mjs';
 
@@ -64,6 +64,18 @@ describe('forgot password', () => {
 		assert.equal(r.status, 200);
 		assert.match(textOf(r.text), /If an account exists/);
 		assert.equal(await outboxTo(m.email), before);
+	});
+
+	it('a reset link dies with the member\'s removal, for good (even after a re-invitation)', async () => {
+		const m = await addStaff(o.client, 'field');
+		const { link, token } = await requestLink(m.email);
+		assert.equal((await o.client.post(`/app/staff/${m.userId}/remove`, {})).status, 303);
+		assert.equal((await new Client().get(pathOf(link))).status, 404, 'dead once removed');
+		await invite(o.client, { email: m.email, role: 'office' });
+		assert.equal((await new Client().get(pathOf(link))).status, 404, 'still dead after a new invitation');
+		const r = await new Client().post('/password/reset', { token, password: NEW_PASSWORD, password2: NEW_PASSWORD });
+		assert.equal(r.status, 404);
+		assert.equal((await userByEmail(m.email)).status, 'invited', 'only the new invitation can activate the account');
 	});
 
 	it('requests are limited per address: after 5 in an hour, the same answer and no more mail', async () => {

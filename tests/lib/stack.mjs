@@ -26,6 +26,15 @@ function freePort() {
 	});
 }
 
+/*
+ * The binary the stack under test runs.  When it was rebuilt since the
+ * master started, /proc says "PATH (deleted)": the new build at PATH is
+ * the one to use.
+ */
+export async function appBinary() {
+	return (await readlink(`/proc/${masterPid()}/exe`)).replace(/ \(deleted\)$/, '');
+}
+
 function stackTool(args, env = {}) {
 	return new Promise((resolve, reject) => {
 		execFile(join(ROOT, 'tools/stack'), args, { env: { ...process.env, ...env }, maxBuffer: 16 << 20 },
@@ -40,7 +49,7 @@ function stackTool(args, env = {}) {
  * (its app.log), down() }.
  */
 export async function privateStack({ workers = 2, maxRequests = 5000, requestTimeout = 30 } = {}) {
-	const bin = await readlink(`/proc/${masterPid()}/exe`);
+	const bin = await appBinary();
 	const dir = await mkdtemp(join(tmpdir(), 'plumbline-private-'));
 	const port = await freePort();
 	try {
@@ -74,7 +83,7 @@ export async function privateStack({ workers = 2, maxRequests = 5000, requestTim
  * cover, so a new route can't go untested.
  */
 export async function routeTable() {
-	const bin = await readlink(`/proc/${masterPid()}/exe`);
+	const bin = await appBinary();
 	const out = await new Promise((resolve, reject) => {
 		execFile(bin, ['routes'], (err, stdout, stderr) => (err ? reject(new Error(`${bin} routes: ${stderr || err.message}`)) : resolve(stdout)));
 	});
