@@ -630,6 +630,9 @@ bool		 money_parse_decimal(const char *, int, bool, int64_t, int64_t *);
 bool		 money_currency_known(const char *);
 char		*money_format(struct arena *, int64_t, const char *);
 
+/* gen.c */
+int		 gen_main(int, char *[]);
+
 /* fmt.c */
 char		*str_trim(struct arena *, const char *);
 char		*str_email(struct arena *, const char *);
@@ -909,8 +912,10 @@ size_t		 job_status_next(enum job_status, unsigned, enum job_status *);
 bool		 job_status_typeable(enum job_status);
 
 /* visits.c, stages.c */
-void		 visits_put_job(struct req *, const struct job *, const char *);
-void		 stages_put_job(struct req *, const struct job *);
+void		 visits_put(struct req *, const char *, const struct visit *,
+		    size_t, const char *);
+int		 visits_put_job(struct req *, const struct job *, const char *);
+int		 stages_put_job(struct req *, const struct job *);
 int		 visits_create(struct req *);
 int		 visits_edit(struct req *);
 int		 visits_update(struct req *);
@@ -1156,6 +1161,8 @@ const char	*doc_status_name(enum doc_status);
 const char	*doc_status_label(enum doc_status);
 enum doc_status	 doc_status_parse(const char *);
 const char	*doc_href(struct req *, enum doc_kind, int64_t, const char *);
+char		*doc_event(struct req *, const struct document *, const char *,
+		    const char *);
 int		 doc_load(struct req *, enum doc_kind, int64_t, struct document *,
 		    struct doc_defaults *);
 int		 doc_show_page(struct req *, const struct document *,
@@ -1176,6 +1183,7 @@ int		 doc_settings_edit(struct req *);
 int		 doc_settings_update(struct req *);
 
 /* doc_actions.c — status changes and an invoice from an estimate */
+bool		 doc_can(const struct document *, const char *);
 int		 estimates_send(struct req *);
 int		 estimates_approve(struct req *);
 int		 estimates_decline(struct req *);
@@ -1219,7 +1227,6 @@ int		 db_doc_defaults_get(struct req *, struct doc_defaults *);
 int		 db_doc_defaults_update(struct req *, const struct doc_defaults *);
 int		 db_doc_job_get(struct req *, int64_t, struct doc_job *);
 int		 db_doc_job_choices(struct req *, struct choice **, size_t *);
-int		 db_doc_number_next(struct req *, enum doc_kind, int64_t *);
 int		 db_document_insert(struct req *, const struct document *,
 		    int64_t *);
 int		 db_document_update(struct req *, const struct document *);

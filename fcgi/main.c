@@ -29,6 +29,8 @@ usage(void)
 	    "       plumbline [-f config] hash              hash a password from stdin\n"
 	    "       plumbline statements                    list every SQL statement\n"
 	    "       plumbline routes                        list every route\n"
+	    "       plumbline gen [--companies N] [--customers N] [--invoices N] [--seed N]\n"
+	    "                                               a generated data set as SQL\n"
 	    "  -f  config file (default $PLUMBLINE_CONF, then etc/plumbline.conf)\n"
 	    "  -n  check the config and exit\n");
 	exit(2);
@@ -95,6 +97,8 @@ main(int argc, char *argv[])
 		return hash_stdin();
 	if (cmd != NULL && strcmp(cmd, "statements") == 0)
 		return list_statements();
+	if (cmd != NULL && strcmp(cmd, "gen") == 0)
+		return gen_main(argc, argv);
 	if (cmd != NULL && strcmp(cmd, "routes") == 0) {
 		routes_print();
 		return 0;
