@@ -461,7 +461,8 @@ void		 buf_puts(struct buf *, const char *);
 void		 buf_putc(struct buf *, char);
 void		 buf_printf(struct buf *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
-void		 buf_vprintf(struct buf *, const char *, va_list);
+void		 buf_vprintf(struct buf *, const char *, va_list)
+		    __attribute__((format(printf, 2, 0)));
 void		 buf_reset(struct buf *);
 
 /* log.c */
@@ -637,6 +638,7 @@ int		 gen_main(int, char *[]);
 char		*str_trim(struct arena *, const char *);
 char		*str_email(struct arena *, const char *);
 char		*url_encode(struct arena *, const char *);
+char		*str_oneline(struct arena *, const char *);
 char		*fmt_utc_now(struct arena *);
 
 /* page.c */
@@ -819,8 +821,6 @@ extern const char *const customer_fields[];
 const char	*customer_field_label(enum customer_field);
 int		 customer_check(struct arena *, const char *const *,
 		    struct customer *, struct property *, const char **);
-void		 customer_keep(struct req *, const struct customer *,
-		    const struct property *);
 int		 customer_page(struct req *, const struct customer *, int);
 int		 customers_index(struct req *);
 int		 customers_export(struct req *);
@@ -949,6 +949,7 @@ void		 tz_format_utc(time_t, char *);
 /* db_jobs.c, db_visits.c, db_dashboard.c */
 extern struct db_stmt db_jobs_sql[], db_visits_sql[], db_dashboard_sql[];
 int		 db_counter_next(struct req *, const char *, int64_t *);
+int		 db_job_counter_catch_up(struct req *);
 int		 db_job_insert(struct req *, const struct job *, int64_t *);
 int		 db_job_get(struct req *, int64_t, struct job *);
 int		 db_job_lock(struct req *, int64_t, enum job_status *);
@@ -980,6 +981,7 @@ int		 db_visit_insert(struct req *, const struct visit *, int64_t *);
 int		 db_visit_get(struct req *, int64_t, struct visit *);
 int		 db_visit_update(struct req *, const struct visit *);
 int		 db_visit_set_status(struct req *, int64_t, const char *);
+int		 db_visit_cancel_job(struct req *, int64_t, uint64_t *);
 int		 db_visit_list_job(struct req *, int64_t, int64_t, struct visit **,
 		    size_t *);
 int		 db_visit_list_range(struct req *, time_t, time_t, int64_t,
@@ -993,8 +995,9 @@ int		 db_dashboard_money(struct req *, const char *, int64_t *,
  * price_book.c, db_price_book.c — the price book, estimates and invoices
  * with their lines, and payments.
  */
-#define DOC_LINES_MAX	30	/* rows of one form: the parser takes 200 fields */
+#define DOC_LINES_MAX	150	/* rows of one form: 6 fields each, the parser takes 1,000 */
 #define DOC_TEXT_MAX	5000	/* terms, notes: code points */
+#define DOC_DAYS	30	/* default valid-until and due date: issue + days */
 
 enum doc_kind {
 	DOC_ESTIMATE,
@@ -1202,6 +1205,7 @@ bool		 lines_add_item(struct doc_form *, const struct price_item *,
 		    struct arena *);
 void		 lines_put(struct req *, const struct doc_form *, const char *);
 char		*lines_decimal(struct arena *, int64_t, int, bool);
+char		*lines_text(struct arena *, const char *);
 const char	*lines_date(const char *, bool);
 char		*lines_today(struct req *, const char *, int);
 char		*lines_date_label(struct arena *, const char *);

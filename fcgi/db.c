@@ -415,5 +415,11 @@ struct db_stmt *const db_tables[] = {
 	db_tokens_sql,
 	db_outbox_sql,
 	db_limits_sql,
+	db_jobs_sql,
+	db_visits_sql,
+	db_dashboard_sql,
+	db_customers_sql,
+	db_documents_sql,
+	db_price_book_sql,
 	NULL
 };

@@ -34,6 +34,24 @@ str_email(struct arena *a, const char *s)
 	return t;
 }
 
+/* s with each line break (CRLF, LF, CR) turned into ", ": one line. */
+char *
+str_oneline(struct arena *a, const char *s)
+{
+	struct buf	 b;
+
+	buf_init(&b, a);
+	while (*s) {
+		if (*s == '\r' || *s == '\n') {
+			s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+			buf_puts(&b, ", ");
+			continue;
+		}
+		buf_putc(&b, *s++);
+	}
+	return b.data;
+}
+
 /* Percent-encode everything but RFC 3986 unreserved characters. */
 char *
 url_encode(struct arena *a, const char *s)

@@ -6,6 +6,8 @@
  */
 #include <sys/stat.h>
 
+#include <ftw.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,21 +82,32 @@ page(struct req *r)
 }
 
 /*
- * Static files are cached for a year, so their URLs carry the stylesheet's
- * modification time: a new deploy is a new URL.  Read once per worker.
+ * Static files are cached for a year, so their URLs carry the newest
+ * modification time under static/: a new deploy is a new URL.  Read once
+ * per worker.
  */
+static time_t	 newest;
+
+static int
+newer(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)path;
+	(void)ftw;
+	if (type == FTW_F && st->st_mtime > newest)
+		newest = st->st_mtime;
+	return 0;
+}
+
 static const char *
 asset_version(void)
 {
 	static char	 v[24];
-	struct stat	 st;
 	char		 path[1024];
 
 	if (v[0] == '\0') {
-		snprintf(path, sizeof(path), "%s/static/css/app.css",
-		    cfg.templates_dir);
-		snprintf(v, sizeof(v), "%lld", stat(path, &st) == 0 ?
-		    (long long)st.st_mtime : 0LL);
+		snprintf(path, sizeof(path), "%s/static", cfg.templates_dir);
+		nftw(path, newer, 16, FTW_PHYS);
+		snprintf(v, sizeof(v), "%lld", (long long)newest);
 	}
 	return v;
 }

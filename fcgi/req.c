@@ -15,7 +15,7 @@
 #include "app.h"
 
 static const struct parse_limits text_limits = {
-	.max_fields = 200, .max_name = 128, .max_value = 64 * 1024,
+	.max_fields = 1000, .max_name = 128, .max_value = 128 * 1024,
 	.max_file = 0, .max_depth = 2,
 };
 

@@ -196,11 +196,12 @@ CREATE TABLE document_lines (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Payments on invoices and deposits on estimates; refunds are negative with a reason.
+-- 'deposit' credits an invoice with what was paid on the estimate it was made from.
 CREATE TABLE payments (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
 	company_id	BIGINT UNSIGNED NOT NULL,
 	document_id	BIGINT UNSIGNED NOT NULL,
-	method		ENUM('cash','check','card','bank','online','other') NOT NULL,
+	method		ENUM('cash','check','card','bank','online','other','deposit') NOT NULL,
 	amount_cents	BIGINT NOT NULL,
 	received_on	DATE NOT NULL,
 	reference	VARCHAR(120) NOT NULL DEFAULT '',

@@ -1,12 +1,65 @@
-<?cs # GET /app/ ?>
+<?cs # GET /app/: money out there (office and owners), today's and this week's visits (a
+  field user's own), recent activity, setup, the company and the team. ?><?cs
+include:"app/jobs/macros.cs" ?>
 <header class="page-head">
 <div>
 <h1>Good to see you<?cs if:User.Name ?>, <?cs var:User.Name ?><?cs /if ?></h1>
 <p class="muted">Here's where <?cs var:Company.Name ?> stands on Plumbline.</p>
 </div>
-</header>
+</header><?cs
+if:Money.Show ?>
+<section class="stats" aria-labelledby="money-title">
+<h2 id="money-title" class="visually-hidden">Money</h2>
+<div class="stat">
+<p class="stat__label">Open estimates</p>
+<p class="stat__value"><?cs var:Money.Estimates.Total ?></p>
+<p class="stat__note"><?cs var:Money.Estimates.Count ?> sent, awaiting an answer</p>
+</div>
+<div class="stat">
+<p class="stat__label">Unpaid invoices</p>
+<p class="stat__value"><?cs var:Money.Invoices.Balance ?></p>
+<p class="stat__note"><?cs var:Money.Invoices.Count ?> <?cs if:Money.Invoices.Count == 1 ?>invoice<?cs else ?>invoices<?cs /if ?> with a balance due</p>
+</div>
+<div class="stat<?cs if:Money.Invoices.Overdue > 0 ?> stat--alert<?cs /if ?>">
+<p class="stat__label">Overdue</p>
+<p class="stat__value"><?cs var:Money.Invoices.Overdue ?></p>
+<p class="stat__note"><?cs if:Money.Invoices.Overdue == 1 ?>invoice<?cs else ?>invoices<?cs /if ?> past the due date</p>
+</div>
+</section><?cs
+/if ?>
 <div class="grid">
-<div class="stack"><?cs
+<div class="stack">
+<section class="card" aria-labelledby="today-title">
+<div class="card__head">
+<h2 id="today-title">Today</h2>
+<a href="/app/schedule">Schedule</a>
+</div><?cs
+if:subcount(Today.Visits) > 0 ?>
+<ul class="visit-items"><?cs each:v = Today.Visits ?><?cs call:visit_item(v, 1) ?><?cs /each ?>
+</ul><?cs
+else ?>
+<p class="muted"><?cs if:User.Can.Team ?>No visits today.<?cs else ?>You have no visits today.<?cs /if ?></p><?cs
+/if ?>
+</section>
+<section class="card" aria-labelledby="week-title">
+<div class="card__head">
+<h2 id="week-title">This week</h2>
+<p class="muted small"><?cs if:Week.Count == 1 ?>1 visit<?cs else ?><?cs var:Week.Count ?> visits<?cs /if ?></p>
+</div><?cs
+if:subcount(Week.Visits) > 0 ?>
+<ul class="visit-items"><?cs each:v = Week.Visits ?>
+<li class="visit-item visit-item--<?cs var:v.Status ?>">
+<p class="visit-item__when"><span class="visit-item__day"><?cs var:v.Day ?></span> <span class="visit-item__time"><?cs var:v.Start ?>–<?cs var:v.End ?></span><?cs
+	if:v.Status != "scheduled" ?> <?cs call:visit_badge(v.Status, v.StatusLabel) ?><?cs /if ?></p>
+<p class="visit-item__what"><a href="<?cs var:v.JobHref ?>">#<?cs var:v.JobNumber ?> <?cs var:v.JobTitle ?></a><br><span class="muted"><?cs var:v.CustomerName ?><?cs if:v.UserName ?> · <?cs var:v.UserName ?><?cs /if ?></span></p>
+</li><?cs /each ?>
+</ul><?cs
+	if:Week.More ?>
+<p class="small"><a href="/app/schedule"><?cs var:Week.More ?> more on the schedule</a></p><?cs /if ?><?cs
+else ?>
+<p class="muted">No visits this week.</p><?cs
+/if ?>
+</section><?cs
 if:subcount(Setup) > 0 ?><?cs
 	set:setup_done = 0 ?><?cs each:s = Setup ?><?cs if:s.Done ?><?cs set:setup_done = setup_done + 1 ?><?cs /if ?><?cs /each ?>
 <section class="card" aria-labelledby="setup-title">
@@ -47,7 +100,19 @@ elif:User.Can.SeeSettings ?>
 </dl>
 </section>
 </div>
-<div class="stack"><?cs
+<div class="stack">
+<section class="card" aria-labelledby="activity-title">
+<div class="card__head">
+<h2 id="activity-title">Recent activity</h2>
+<a href="/app/jobs">Jobs</a>
+</div><?cs
+if:subcount(Activity) > 0 ?>
+<ol class="timeline timeline--compact"><?cs each:e = Activity ?><?cs call:history_item(e, 1) ?><?cs /each ?>
+</ol><?cs
+else ?>
+<p class="muted">Notes, status changes, documents and payments of your jobs show up here.</p><?cs
+/if ?>
+</section><?cs
 if:subcount(Team) > 0 ?>
 <section class="card" aria-labelledby="team-title">
 <div class="card__head">

@@ -8,6 +8,7 @@
 if:!User.Can.Settings ?>
 <div class="alert alert--info"><p>Only an owner can change company details and the logo.</p></div><?cs
 /if ?><?cs call:error_summary() ?>
+<div class="stack">
 <div class="split">
 <section class="card" aria-labelledby="details-title">
 <h2 id="details-title">Company details</h2>
@@ -52,5 +53,11 @@ if:User.Can.Settings ?>
 </div>
 </form><?cs
 /if ?>
+</section>
+</div>
+<section class="card settings-docs" aria-labelledby="docs-title">
+<h2 id="docs-title">Estimates and invoices</h2>
+<p class="muted">The currency, the default tax rate and the terms that new estimates and invoices start with.</p>
+<p><a href="/app/settings/documents"><?cs if:User.Can.Settings ?>Change these settings<?cs else ?>See these settings<?cs /if ?></a></p>
 </section>
 </div>

@@ -25,6 +25,13 @@ else ?><span class="brand__mark"><img src="/static/img/mark.svg" alt="" width="2
 <nav class="sidenav" aria-label="Main">
 <ul><?cs
 call:nav_item("dashboard", "/app/", "Dashboard") ?><?cs
+call:nav_item("customers", "/app/customers", "Customers") ?><?cs
+call:nav_item("jobs", "/app/jobs", "Jobs") ?><?cs
+call:nav_item("schedule", "/app/schedule", "Schedule") ?><?cs
+if:User.Role == "owner" || User.Role == "office" ?><?cs
+	call:nav_item("estimates", "/app/estimates", "Estimates") ?><?cs
+	call:nav_item("invoices", "/app/invoices", "Invoices") ?><?cs
+	call:nav_item("price_book", "/app/price-book", "Price book") ?><?cs /if ?><?cs
 if:User.Can.Team ?><?cs call:nav_item("staff", "/app/staff", "Team") ?><?cs /if ?><?cs
 if:User.Can.SeeSettings ?><?cs call:nav_item("settings", "/app/settings", "Company settings") ?><?cs /if ?><?cs
 call:nav_item("account", "/app/account", "My account") ?>

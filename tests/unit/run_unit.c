@@ -17,9 +17,12 @@ main(void)
 
 	sr = srunner_create(arena_suite());
 	srunner_add_suite(sr, buf_suite());
+	srunner_add_suite(sr, csv_suite());
 	srunner_add_suite(sr, form_suite());
+	srunner_add_suite(sr, jobs_suite());
 	srunner_add_suite(sr, money_suite());
 	srunner_add_suite(sr, route_suite());
+	srunner_add_suite(sr, tz_suite());
 	srunner_add_suite(sr, valid_suite());
 	srunner_run_all(sr, CK_SILENT);
 	nfail = srunner_ntests_failed(sr);

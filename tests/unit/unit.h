@@ -13,9 +13,12 @@
 
 Suite		*arena_suite(void);
 Suite		*buf_suite(void);
+Suite		*csv_suite(void);
 Suite		*form_suite(void);
+Suite		*jobs_suite(void);
 Suite		*money_suite(void);
 Suite		*route_suite(void);
+Suite		*tz_suite(void);
 Suite		*valid_suite(void);
 
 const char	*dump_params(struct arena *, const struct params *);

@@ -24,11 +24,12 @@ UNIT_CFLAGS	?= $(if $(strip $(CFLAGS)),$(CFLAGS),-std=c11 -D_GNU_SOURCE \
 UNIT_DIR	:= $(BUILD)/unit
 UNIT_RUNNER	:= $(UNIT_DIR)/run_unit
 UNIT_FCGI	:= fcgi/form.c fcgi/valid.c fcgi/arena.c fcgi/buf.c fcgi/money.c \
-		   fcgi/route.c
+		   fcgi/route.c fcgi/csv.c fcgi/tz.c fcgi/job_status.c
 UNIT_TESTS	:= tests/unit/run_unit.c tests/unit/util.c \
 		   tests/unit/test_arena.c tests/unit/test_buf.c \
 		   tests/unit/test_form.c tests/unit/test_money.c tests/unit/test_route.c \
-		   tests/unit/test_valid.c
+		   tests/unit/test_valid.c tests/unit/test_csv.c \
+		   tests/unit/test_tz.c tests/unit/test_jobs.c
 UNIT_OBJS	:= $(patsubst %.c,$(UNIT_DIR)/%.o,$(UNIT_FCGI) $(UNIT_TESTS))
 CHECK_CFLAGS	:= $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
@@ -41,9 +42,9 @@ FUZZ_CFLAGS	?= -std=c11 -D_GNU_SOURCE -g -O1 $(UNIT_WARN) -DARENA_DEBUG \
 		   -fno-sanitize-recover=undefined
 FUZZ_SECONDS	?= 30
 FUZZ_DIR	:= $(BUILD)/fuzz
-FUZZ_TARGETS	:= urlencoded cookies multipart utf8
+FUZZ_TARGETS	:= urlencoded cookies multipart utf8 csv
 FUZZ_BINS	:= $(patsubst %,$(FUZZ_DIR)/fuzz_%,$(FUZZ_TARGETS))
-FUZZ_FCGI	:= fcgi/form.c fcgi/arena.c
+FUZZ_FCGI	:= fcgi/form.c fcgi/arena.c fcgi/buf.c fcgi/csv.c
 
 .PHONY: unit unit-build fuzz fuzz-build fuzz-regress
 
