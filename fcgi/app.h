@@ -549,6 +549,7 @@ void		 db_rollback(struct req *);
 int64_t		 db_int(const struct db_row *, size_t);
 const char	*db_str(const struct db_row *, size_t);
 bool		 db_in_tx(void);
+bool		 db_retry_wanted(void);
 int		 db_ping(void);
 extern struct db_stmt *const db_tables[];
 

@@ -9,6 +9,7 @@
  * 500 and the worker leaves (the master starts a fresh one).
  */
 #include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,8 @@
 #include "app.h"
 
 static MYSQL	*conn;
-static bool	 lost, in_tx;
+static bool	 lost, in_tx, retry;
+static char	 last_error[256];	/* of the last failed statement */
 
 static void
 unprepare_all(void)
@@ -292,8 +294,11 @@ run_once(struct req *r, struct db_stmt *s, const struct dbv *v, size_t n,
 	if (bind_params(r, s, v, n) == -1 || mysql_stmt_execute(h) != 0 ||
 	    fetch_rows(r, h, out) == -1)
 		rc = -1;
-	if (rc == -1)
+	if (rc == -1) {
 		*errnum = mysql_stmt_errno(h);
+		snprintf(last_error, sizeof(last_error), "%s",
+		    mysql_stmt_error(h));
+	}
 	else {
 		out->affected = mysql_stmt_affected_rows(h);
 		out->insert_id = (int64_t)mysql_stmt_insert_id(h);
@@ -323,6 +328,8 @@ db_run(struct req *r, struct db_stmt *s, const struct dbv *v, size_t n,
 		return is_read(s) && out->nrows == 0 ? DB_NONE : DB_OK;
 	if (e == ER_DUP_ENTRY)
 		return DB_DUP;
+	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+		retry = true;	/* the worker runs the request again */
 	if (conn_error(e) && !in_tx && is_read(s)) {
 		log_warn("%s: connection lost (%u), reconnecting", s->name, e);
 		if (db_connect() == 0 && run_once(r, s, v, n, out, &e) == 0)
@@ -330,8 +337,8 @@ db_run(struct req *r, struct db_stmt *s, const struct dbv *v, size_t n,
 	}
 	if (conn_error(e))
 		lost = true;
-	log_err("%s: error %u: %s", s->name, e, s->handle ?
-	    mysql_stmt_error(s->handle) : "not prepared");
+	log_err("%s: error %u: %s", s->name, e, s->handle ? last_error :
+	    "not prepared");
 	return DB_ERR;
 }
 
@@ -389,6 +396,20 @@ const char *
 db_str(const struct db_row *row, size_t i)
 {
 	return row->col[i] ? row->col[i] : "";
+}
+
+/*
+ * Whether the last request lost a deadlock (or, on Galera, a certification
+ * conflict, reported the same way): its transaction was rolled back whole,
+ * so running the request again is safe.  Reading clears it.
+ */
+bool
+db_retry_wanted(void)
+{
+	bool	 r = retry;
+
+	retry = false;
+	return r;
 }
 
 /* 0 when the database answers, reconnecting if it went away. */

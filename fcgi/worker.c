@@ -87,7 +87,7 @@ static void
 serve(struct arena *a, FCGX_Request *f, struct slot *me)
 {
 	struct req	 r;
-	int		 status;
+	int		 status, tries;
 
 	memset(&r, 0, sizeof(r));
 	r.arena = a;
@@ -96,9 +96,23 @@ serve(struct arena *a, FCGX_Request *f, struct slot *me)
 	status = req_read(&r, f);
 	snprintf(me->route, sizeof(me->route), "%s %s",
 	    r.method_name ? r.method_name : "?", r.path ? r.path : "?");
-	if (status == 0)
-		status = route_dispatch(&r);
-	db_rollback(&r);	/* a handler that returned early left nothing half-done */
+	if (status == 0) {
+		db_retry_wanted();
+		for (tries = 1;; tries++) {
+			status = route_dispatch(&r);
+			/* A handler that returned early left nothing half-done. */
+			db_rollback(&r);
+			if (!db_retry_wanted() || tries == 3)
+				break;
+			log_warn("deadlock on %s; running the request again",
+			    r.route);
+			r.hdf = NULL;		/* the old one is freed at reset */
+			r.headers = NULL;
+			r.ctype = NULL;
+			r.csrf_seed = NULL;
+			buf_reset(&r.body);
+		}
+	}
 	if (status >= 400 && r.body.len == 0)
 		render_error(&r, status);
 	r.status = status;
