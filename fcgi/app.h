@@ -866,6 +866,8 @@ int		 db_customer_jobs(struct req *, int64_t, struct customer_job **,
 		    size_t *);
 int		 db_customer_documents(struct req *, int64_t,
 		    struct customer_doc **, size_t *);
+int		 db_job_documents(struct req *, int64_t, struct customer_doc **,
+		    size_t *);
 int		 db_property_get(struct req *, int64_t, struct property *);
 int		 db_property_list(struct req *, int64_t, struct property **,
 		    size_t *);

@@ -17,6 +17,7 @@ enum {
 	Q_GET, Q_CURSOR, Q_LIST_NAME, Q_LIST_RECENT, Q_FULL_NAME, Q_FULL_RECENT,
 	Q_INSERT, Q_UPDATE, Q_LOCK, Q_USAGE, Q_DELETE_CONTACTS,
 	Q_DELETE_PROPERTIES, Q_DELETE, Q_BALANCE, Q_JOBS, Q_DOCUMENTS,
+	Q_JOB_DOCUMENTS,
 	Q_PROPERTY_GET, Q_PROPERTY_LOCK, Q_PROPERTY_LIST, Q_PROPERTY_INSERT,
 	Q_PROPERTY_UPDATE, Q_PROPERTY_DELETE, Q_CONTACT_GET, Q_CONTACT_LIST,
 	Q_CONTACT_INSERT, Q_CONTACT_DELETE
@@ -124,6 +125,11 @@ struct db_stmt db_customers_sql[] = {
 	    "paid_cents FROM documents WHERE company_id = :company "
 	    "AND customer_id = ? AND status <> 'superseded' "
 	    "ORDER BY created_at DESC, id DESC LIMIT 100" },
+	[Q_JOB_DOCUMENTS] = { "job_documents", NULL,
+	    "SELECT id, kind, number, revision, title, status, total_cents, "
+	    "paid_cents FROM documents WHERE company_id = :company "
+	    "AND job_id = ? AND status <> 'superseded' "
+	    "ORDER BY kind, number, revision LIMIT 100" },
 	[Q_PROPERTY_GET] = { "property_get", NULL,
 	    "SELECT " PROPERTY_COLS " FROM properties p "
 	    "WHERE p.company_id = :company AND p.id = ?" },
@@ -400,9 +406,8 @@ db_customer_jobs(struct req *r, int64_t id, struct customer_job **out,
 	return DB_OK;
 }
 
-/* The customer's current estimates and invoices (at most 100), newest first. */
-int
-db_customer_documents(struct req *r, int64_t id, struct customer_doc **out,
+static int
+documents_of(struct req *r, int q, int64_t id, struct customer_doc **out,
     size_t *n)
 {
 	struct dbv	 v[] = { DV_INT(id) };
@@ -412,8 +417,7 @@ db_customer_documents(struct req *r, int64_t id, struct customer_doc **out,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_run(r, &db_customers_sql[Q_DOCUMENTS], v, 1, &res)) !=
-	    DB_OK)
+	if ((rc = db_run(r, &db_customers_sql[q], v, 1, &res)) != DB_OK)
 		return rc == DB_NONE ? DB_OK : rc;
 	*out = arena_alloc(r->arena, res.nrows * sizeof(**out));
 	for (i = 0; i < res.nrows; i++) {
@@ -428,6 +432,22 @@ db_customer_documents(struct req *r, int64_t id, struct customer_doc **out,
 	}
 	*n = res.nrows;
 	return DB_OK;
+}
+
+/* The customer's current estimates and invoices (at most 100), newest first. */
+int
+db_customer_documents(struct req *r, int64_t id, struct customer_doc **out,
+    size_t *n)
+{
+	return documents_of(r, Q_DOCUMENTS, id, out, n);
+}
+
+/* The job's current estimates and invoices (at most 100), by kind and number. */
+int
+db_job_documents(struct req *r, int64_t job_id, struct customer_doc **out,
+    size_t *n)
+{
+	return documents_of(r, Q_JOB_DOCUMENTS, job_id, out, n);
 }
 
 int

@@ -7,6 +7,8 @@
  * maxima, so the output loads fast into an empty or a populated database:
  *   plumbline gen --companies 1000 --customers 50 --invoices 200 | mariadb ...
  * Every generated staff login uses the password "plumbline-demo".
+ * With --into OWNER-EMAIL the records go into that existing company, dated
+ * around today (a demo: upcoming visits, approved estimates, open invoices).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,6 +197,7 @@ stamp(time_t t, char *out, size_t n)
 struct sizes {
 	int		 companies, customers, invoices;
 	uint64_t	 seed;
+	const char	*into;		/* owner e-mail of an existing company */
 };
 
 static void
@@ -203,8 +206,9 @@ emit(const struct sizes *z)
 	struct batch	 b[T__MAX];
 	struct money_line ml[6];
 	struct totals	 t;
-	time_t		 now = 1764000000;	/* fixed: the same data every run */
-	int64_t		 c, k, i, l, nl, cust, job, doc, user, prop;
+	/* Fixed, so the same data every run; a demo lives around today. */
+	time_t		 now = z->into ? time(NULL) : 1764000000;
+	int64_t		 c, k, i, l, nl, cust, job, doc, user, prop, inv, est;
 	int64_t		 qty, price, paid;
 	const char *const (*place)[2];
 	char		 d1[16], d2[16], ts[24], ts2[24], name[128];
@@ -222,11 +226,22 @@ emit(const struct sizes *z)
 	    "@jo = (SELECT COALESCE(MAX(id), 0) FROM jobs), "
 	    "@vi = (SELECT COALESCE(MAX(id), 0) FROM visits), "
 	    "@dc = (SELECT COALESCE(MAX(id), 0) FROM documents);");
+	if (z->into) {
+		/* Fill one existing company: its owner, office and field users
+		 * were inserted together (demo.sql), so their ids follow. */
+		fputs("SET @us = (SELECT id FROM users WHERE email = ", stdout);
+		cur = stdout;
+		lit(z->into);
+		puts(") - 1;");
+		puts("SET @co = (SELECT company_id FROM users WHERE id = @us + 1) - 1;");
+	}
 	cust = job = doc = user = prop = 0;
 	for (c = 1; c <= z->companies; c++) {
 		city = (int)(next() % 8);
 		tr = (int)(next() % 6);
 		place = &cities[city];
+		if (z->into)
+			goto staff_done;
 		row(&b[CO]);
 		P("(@co+%lld, ", (long long)c);
 		snprintf(name, sizeof(name), "%s %s", ONE(last), trades[tr][1]);
@@ -248,6 +263,7 @@ emit(const struct sizes *z)
 			    k == 0 ? "owner" : k == 1 ? "office" : "field",
 			    DEMO_HASH);
 		}
+staff_done:
 		for (k = 0; k < z->customers; k++) {
 			cust++;
 			prop++;
@@ -269,19 +285,28 @@ emit(const struct sizes *z)
 			    ONE(streets), (*place)[0], (*place)[1],
 			    (long long)pick(10000, 99999));
 		}
+		inv = est = 0;
 		for (k = 1; k <= z->invoices; k++) {
+			/* A demo's newest fifth: approved estimates, visits ahead. */
+			bool	 early = z->into && k > z->invoices * 4 / 5;
 			int64_t	 ccust = cust - z->customers + 1 +
 			    (int64_t)(next() % (uint64_t)(z->customers > 0 ?
 			    z->customers : 1));
-			time_t	 when = now - pick(3600, 86400 * 365);
+			time_t	 when = early ? now - pick(3600, 86400 * 5) :
+			    now - pick(86400 * 2, 86400 * 365);
 			bool	 paid_all, issued;
+			int64_t	 number = early ? ++est : ++inv;
 
 			if (z->customers == 0)
 				break;
 			job++;
 			doc++;
 			stamp(when, ts, sizeof(ts));
-			stamp(when + 86400 * 3, ts2, sizeof(ts2));
+			/* Past work two days after the call; upcoming visits on
+			 * one of the next six days, from 8:00 to 14:00 UTC. */
+			stamp(early ? now - now % 86400 + 86400 * pick(1, 6) +
+			    3600 * pick(15, 21) : when + 86400 * 2, ts2,
+			    sizeof(ts2));
 			date(when, d1, sizeof(d1));
 			date(when + 86400 * 30, d2, sizeof(d2));
 			memset(&t, 0, sizeof(t));
@@ -301,7 +326,7 @@ emit(const struct sizes *z)
 				    (long long)ml[l].amount_cents);
 			}
 			money_totals(&t, ml, (size_t)nl);
-			issued = next() % 10 != 0;
+			issued = !early && next() % 10 != 0;
 			paid_all = issued && next() % 10 < 6;
 			paid = paid_all ? t.total_cents : issued && next() % 4 == 0 ?
 			    t.total_cents / 2 : 0;
@@ -309,20 +334,24 @@ emit(const struct sizes *z)
 			P("(@jo+%lld, @co+%lld, %lld, @cu+%lld, @pr+%lld, '%s', "
 			    "'', '%s', '%s')", (long long)job, (long long)c,
 			    (long long)k, (long long)ccust, (long long)ccust,
-			    ONE(titles), !issued ? "completed" : paid_all ? "paid" :
-			    "invoiced", ts);
+			    ONE(titles), early ? "scheduled" : !issued ? "completed" :
+			    paid_all ? "paid" : "invoiced", ts);
 			row(&b[VI]);
 			P("(@vi+%lld, @co+%lld, @jo+%lld, @us+%lld, '%s', "
-			    "DATE_ADD('%s', INTERVAL 2 HOUR), 'done')",
+			    "DATE_ADD('%s', INTERVAL 2 HOUR), '%s')",
 			    (long long)job, (long long)c, (long long)job,
-			    (long long)(user + 3), ts2, ts2);
+			    (long long)(user + 3), ts2, ts2,
+			    early ? "scheduled" : "done");
 			row(&b[DC]);
-			P("(@dc+%lld, @co+%lld, 'invoice', %lld, @jo+%lld, "
-			    "@cu+%lld, '%s', '', '%s', '%s', 825, 'Due in 30 days.', "
+			P("(@dc+%lld, @co+%lld, '%s', %lld, @jo+%lld, "
+			    "@cu+%lld, '%s', '', '%s', '%s', 825, '%s', "
 			    "'', %lld, %lld, %lld, %lld, 0, %lld, '%s')",
-			    (long long)doc, (long long)c, (long long)k,
-			    (long long)job, (long long)ccust, !issued ? "draft" :
+			    (long long)doc, (long long)c, early ? "estimate" :
+			    "invoice", (long long)number,
+			    (long long)job, (long long)ccust, early ? "approved" :
+			    !issued ? "draft" :
 			    paid_all ? "paid" : paid ? "partial" : "sent", d1, d2,
+			    early ? "Valid for 30 days." : "Due in 30 days.",
 			    (long long)t.subtotal_cents,
 			    (long long)t.discount_cents, (long long)t.tax_cents,
 			    (long long)t.total_cents, (long long)paid, ts);
@@ -337,17 +366,20 @@ emit(const struct sizes *z)
 			P("(@co+%lld, @jo+%lld, 'status', 'Job created', "
 			    "@us+%lld, NULL, '%s')", (long long)c, (long long)job,
 			    (long long)(user + 2), ts);
-			if (issued) {
+			if (issued || early) {
 				row(&b[EV]);
-				P("(@co+%lld, @jo+%lld, 'invoice', 'Invoice "
-				    "#%lld issued', @us+%lld, @dc+%lld, '%s')",
-				    (long long)c, (long long)job, (long long)k,
-				    (long long)(user + 2), (long long)doc, ts2);
+				P("(@co+%lld, @jo+%lld, '%s', '%s #%lld %s', "
+				    "@us+%lld, @dc+%lld, '%s')", (long long)c,
+				    (long long)job, early ? "approval" : "invoice",
+				    early ? "Estimate" : "Invoice", (long long)number,
+				    early ? "approved" : "issued",
+				    (long long)(user + 2), (long long)doc, ts);
 			}
 		}
 		row(&b[CN]);
-		P("(@co+%lld, 'job', %d), (@co+%lld, 'invoice', %d)",
-		    (long long)c, z->invoices, (long long)c, z->invoices);
+		P("(@co+%lld, 'job', %d), (@co+%lld, 'invoice', %lld), "
+		    "(@co+%lld, 'estimate', %lld)", (long long)c, z->invoices,
+		    (long long)c, (long long)inv, (long long)c, (long long)est);
 		user += 3;
 		if (c % 50 == 0) {
 			/* Keep each transaction a sensible size. */
@@ -373,7 +405,7 @@ num(const char *s, int lo, int hi, int *out)
 int
 gen_main(int argc, char *argv[])
 {
-	struct sizes	 z = { 1, 50, 200, 1 };
+	struct sizes	 z = { 1, 50, 200, 1, NULL };
 	int		 i, seed;
 
 	for (i = 1; i + 1 < argc; i += 2) {
@@ -386,13 +418,20 @@ gen_main(int argc, char *argv[])
 		if (strcmp(argv[i], "--invoices") == 0 &&
 		    num(argv[i + 1], 0, 100000, &z.invoices) == 0)
 			continue;
+		if (strcmp(argv[i], "--into") == 0 && strchr(argv[i + 1], '@') &&
+		    strpbrk(argv[i + 1], "'\\") == NULL) {
+			z.into = argv[i + 1];
+			z.companies = 1;
+			continue;
+		}
 		if (strcmp(argv[i], "--seed") == 0 &&
 		    num(argv[i + 1], 0, 1 << 30, &seed) == 0) {
 			z.seed = (uint64_t)seed;
 			continue;
 		}
 		fprintf(stderr, "usage: plumbline gen [--companies N] "
-		    "[--customers N] [--invoices N] [--seed N]\n");
+		    "[--customers N] [--invoices N] [--seed N] "
+		    "[--into OWNER-EMAIL]\n");
 		return 2;
 	}
 	if (i != argc) {

@@ -222,6 +222,46 @@ job_put_events(struct req *r, const char *list, const struct job_event *e,
 	}
 }
 
+/* Documents.N: the job's estimates and invoices, with totals and balances. */
+static int
+put_documents(struct req *r, const struct job *j)
+{
+	struct doc_defaults	 dd;
+	struct customer_doc	*ds;
+	const char		*p;
+	size_t			 i, n;
+	bool			 invoice;
+
+	if (db_doc_defaults_get(r, &dd) != DB_OK ||
+	    db_job_documents(r, j->id, &ds, &n) != DB_OK)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = arena_printf(r->arena, "Documents.%zu", i);
+		invoice = strcmp(ds[i].kind, "invoice") == 0;
+#define KEY(s)	arena_printf(r->arena, "%s.%s", p, (s))
+		hdf_set(r, KEY("KindLabel"), invoice ? "Invoice" : "Estimate");
+		hdf_set_int(r, KEY("Number"), ds[i].number);
+		if (ds[i].revision > 1)
+			hdf_set_int(r, KEY("Revision"), ds[i].revision);
+		hdf_set(r, KEY("Status"), ds[i].status);
+		hdf_set(r, KEY("StatusLabel"), doc_status_label(
+		    doc_status_parse(ds[i].status)));
+		hdf_set(r, KEY("Total"), money_format(r->arena,
+		    ds[i].total_cents, dd.currency));
+		if (invoice)
+			hdf_set(r, KEY("Balance"), money_format(r->arena,
+			    ds[i].total_cents - ds[i].paid_cents, dd.currency));
+		hdf_set(r, KEY("Href"), doc_href(r, invoice ? DOC_INVOICE :
+		    DOC_ESTIMATE, ds[i].id, ""));
+#undef KEY
+	}
+	hdf_set(r, "Job.Href.NewEstimate", arena_printf(r->arena,
+	    "/app/jobs/%lld/estimates/new", (long long)j->id));
+	hdf_set(r, "Job.Href.NewInvoice", arena_printf(r->arena,
+	    "/app/jobs/%lld/invoices/new", (long long)j->id));
+	return 0;
+}
+
 /*
  * The job page with everything on it, answering `status` (200, or 422
  * and 409 with the messages already in Form.*).
@@ -243,7 +283,8 @@ job_page(struct req *r, const struct job *j, int status)
 	if (office(r))
 		hdf_set(r, "User.Can.EditJobs", "1");
 	if (visits_put_job(r, j, c.timezone) == -1 ||
-	    (j->is_project && stages_put_job(r, j) == -1))
+	    (j->is_project && stages_put_job(r, j) == -1) ||
+	    (office(r) && put_documents(r, j) == -1))
 		return HTTP_500;
 	hdf_set(r, "Page.Title", arena_printf(r->arena, "Job #%lld · %s",
 	    (long long)j->number, j->title));

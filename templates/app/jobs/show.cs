@@ -49,6 +49,36 @@ if:User.Can.EditJobs && subcount(Job.Next) > 0 ?>
 </dl>
 </section>
 
+<?cs if:User.Can.EditJobs ?>
+<section class="card" id="documents" aria-labelledby="documents-title">
+<div class="card__head">
+<h2 id="documents-title">Estimates and invoices</h2>
+<div class="actions">
+<a class="btn btn--secondary" href="<?cs var:Job.Href.NewEstimate ?>">New estimate</a>
+<a class="btn btn--secondary" href="<?cs var:Job.Href.NewInvoice ?>">New invoice</a>
+</div>
+</div><?cs
+if:subcount(Documents) > 0 ?>
+<div class="table-wrap">
+<table class="table table--stack">
+<thead>
+<tr><th scope="col">Number</th><th scope="col">Status</th><th scope="col">Total</th><th scope="col">Balance</th></tr>
+</thead>
+<tbody><?cs each:d = Documents ?>
+<tr>
+<td data-label="Number"><a href="<?cs var:d.Href ?>"><?cs var:d.KindLabel ?> #<?cs var:d.Number ?><?cs if:d.Revision ?> (rev. <?cs var:d.Revision ?>)<?cs /if ?></a></td>
+<td data-label="Status"><span class="badge"><?cs var:d.StatusLabel ?></span></td>
+<td data-label="Total" class="nowrap"><?cs var:d.Total ?></td>
+<td data-label="Balance" class="nowrap"><?cs if:d.Balance ?><?cs var:d.Balance ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+</tr><?cs /each ?>
+</tbody>
+</table>
+</div><?cs
+else ?>
+<div class="empty"><p>No estimates or invoices for this job yet.</p></div><?cs
+/if ?>
+</section>
+<?cs /if ?>
 <section class="card" id="visits" aria-labelledby="visits-title">
 <div class="card__head">
 <h2 id="visits-title">Visits</h2>
