@@ -67,7 +67,7 @@ if:subcount(Documents) > 0 ?>
 <tbody><?cs each:d = Documents ?>
 <tr>
 <td data-label="Number"><a href="<?cs var:d.Href ?>"><?cs var:d.KindLabel ?> #<?cs var:d.Number ?><?cs if:d.Revision ?> (rev. <?cs var:d.Revision ?>)<?cs /if ?></a></td>
-<td data-label="Status"><span class="badge"><?cs var:d.StatusLabel ?></span></td>
+<td data-label="Status"><span class="badge badge--doc-<?cs var:d.Status ?>"><?cs var:d.StatusLabel ?></span></td>
 <td data-label="Total" class="nowrap"><?cs var:d.Total ?></td>
 <td data-label="Balance" class="nowrap"><?cs if:d.Balance ?><?cs var:d.Balance ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
 </tr><?cs /each ?>
