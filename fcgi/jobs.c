@@ -167,8 +167,8 @@ put_moves(struct req *r, const struct job *j)
 	}
 	for (i = 0; i < NPIPELINE; i++)
 		hdf_set(r, arena_printf(r->arena, "Job.Pipeline.%zu.State", i),
-		    k == 0 ? "todo" : i + 1 < k ? "done" : i + 1 == k ?
-		    "current" : "todo");
+		    k == 0 ? "ahead" : i + 1 < k ? "done" : i + 1 == k ?
+		    "current" : "ahead");
 }
 
 /* A history kind's label; unknown kinds read as "Update". */
