@@ -13,6 +13,8 @@ show(struct req *r, int status)
 	hdf_set(r, "Page.Nav", "account");
 	if (hdf_get(r, "Form.Values.name") == NULL)
 		hdf_set(r, "Form.Values.name", r->sess.user_name);
+	if (alert_prefs_put(r, true) == -1)
+		return HTTP_500;
 	return render_as(r, "app/account.cs", status);
 }
 

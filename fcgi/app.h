@@ -29,6 +29,7 @@ enum http_status {
 	HTTP_404 = 404,
 	HTTP_405 = 405,
 	HTTP_409 = 409,
+	HTTP_410 = 410,		/* a spent, expired or revoked link */
 	HTTP_413 = 413,
 	HTTP_422 = 422,
 	HTTP_429 = 429,
@@ -50,6 +51,9 @@ enum access {
 	ACCESS_FIELD,		/* any staff role */
 	ACCESS_OFFICE,		/* owner or office */
 	ACCESS_OWNER,		/* owner only */
+	ACCESS_PORTAL_GUEST,	/* portal, signed-out only (sign-in pages) */
+	ACCESS_PORTAL,		/* a portal session; handlers check the document */
+	ACCESS_PORTAL_FULL,	/* a portal session with a recently proven address */
 	ACCESS__MAX
 };
 
@@ -143,7 +147,9 @@ struct config {
 	size_t		 max_upload;
 	bool		 secure_cookies;	/* behind TLS: Secure + __Host- */
 	bool		 dev;			/* dev-only pages (mail viewer) */
+	bool		 template_cache;	/* keep parsed templates per worker */
 	char		*dev_mail_dir;
+	char		*fonts_dir;		/* DejaVuSans.ttf and -Bold for PDFs; "": make's build/fonts */
 };
 
 /* The signed-in person, taken from the session row, never from input. */
@@ -157,6 +163,31 @@ struct session {
 	const char	*user_email;
 	const char	*company_name;
 	bool		 has_logo;
+	const char	*currency;		/* the company's, for lists */
+	const char	*timezone;
+	int64_t		 unread;		/* customer entries not yet read */
+};
+
+/*
+ * The customer signed in to the portal, from the portal session row.  For a
+ * /portal request r->sess.company_id is the portal's company, so tenant
+ * statements scope to it, while r->sess.valid stays false (no staff).
+ */
+struct portal {
+	bool		 valid;
+	int64_t		 session_id;
+	int64_t		 person_id;
+	int64_t		 customer_id;
+	int64_t		 document_id;		/* the document its link opened, or 0 */
+	bool		 verified;		/* address proven recently: whole portal */
+	const char	*token_hash;		/* 32 raw bytes */
+	const char	*name;
+	const char	*email;
+	const char	*customer_name;
+	const char	*company_name;
+	bool		 has_logo;
+	bool		 has_password;
+	int64_t		 seen_event_id;		/* newest staff entry read */
 };
 
 struct header {
@@ -183,6 +214,8 @@ struct req {
 	struct params	 cookies;
 	struct params	 route_args;		/* :name parts of the pattern */
 	struct session	 sess;
+	struct portal	 portal;		/* /portal routes only */
+	struct outmail	*attach;		/* mail_attach: the file of the next mail */
 	const char	*csrf_seed;		/* session token or guest cookie */
 	/* response */
 	int		 status;
@@ -296,6 +329,11 @@ struct outmail {
 	const char	*text;
 	const char	*html;
 	int		 attempts;
+	const char	*unsubscribe;		/* List-Unsubscribe URL, or "" */
+	const char	*attach_name;		/* one attached file, or "" */
+	const char	*attach_type;
+	const char	*attach_data;
+	size_t		 attach_len;
 };
 
 struct company {
@@ -711,6 +749,9 @@ int		 dashboard_show(struct req *);
 int		 dev_mail_index(struct req *);
 int		 dev_mail_show(struct req *);
 int		 dev_sleep(struct req *);
+#ifdef PLUMBLINE_BENCH
+int		 bench_bare(struct req *);	/* bench.c: `make bench` only */
+#endif
 
 /*
  * customers.c, customers_import.c, properties.c, db_customers.c, csv.c —
@@ -1017,6 +1058,7 @@ enum doc_status {
 	DOCST_PARTIAL,
 	DOCST_PAID,
 	DOCST_VOID,
+	DOCST_REVISION_REQUESTED,	/* the customer asked for changes */
 	DOCST__MAX
 };
 
@@ -1173,6 +1215,8 @@ int		 doc_load(struct req *, enum doc_kind, int64_t, struct document *,
 		    struct doc_defaults *);
 int		 doc_show_page(struct req *, const struct document *,
 		    const struct doc_defaults *, int);
+void		 doc_put_lines(struct req *, const char *,
+		    const struct document *, const char *);
 int		 estimates_index(struct req *);
 int		 estimates_new(struct req *);
 int		 estimates_create(struct req *);
@@ -1190,6 +1234,8 @@ int		 doc_settings_update(struct req *);
 
 /* doc_actions.c — status changes and an invoice from an estimate */
 bool		 doc_can(const struct document *, const char *);
+int		 doc_move_locked(struct req *, struct document *, const char *,
+		    const struct doc_defaults *);
 int		 estimates_send(struct req *);
 int		 estimates_approve(struct req *);
 int		 estimates_decline(struct req *);
@@ -1265,5 +1311,471 @@ int		 db_price_item_insert(struct req *, const struct price_item *,
 		    int64_t *);
 int		 db_price_item_update(struct req *, const struct price_item *);
 int		 db_price_item_set_archived(struct req *, int64_t, bool);
+
+/*
+ * pdf.c, pdf_render.c, pdf_layout.c, pdf_text.c, qr.c, verify.c, db_pdf.c —
+ * the PDF of an estimate or invoice, its QR code and the public page the QR
+ * opens (/d/<token>).
+ */
+/* What a PDF is made of: all loaded before rendering, so rendering needs no database. */
+struct pdf_input {
+	const struct document	*doc;		/* with job, customer and lines */
+	const struct company	*company;
+	const char		*currency;
+	bool			 a4;		/* else US Letter */
+	const struct payment	*payments;
+	size_t			 npayments;
+	const char		*logo;		/* PNG or JPEG bytes, or NULL */
+	size_t			 logo_len;
+	const char		*url;		/* the QR code's address */
+};
+
+/* A QR symbol: width x width modules, dark[y * width + x] != 0 is dark. */
+struct qr {
+	int		 width;
+	unsigned char	*dark;
+};
+
+/* qr.c */
+int		 qr_modules(struct arena *, const char *, struct qr *);
+
+/* pdf.c */
+const char	*pdf_filename(struct arena *, const struct document *,
+		    const char *, bool);
+
+/* pdf_render.c: the PDF of in->doc into out; 0, or -1 (logged). */
+int		 pdf_render(struct arena *, const struct pdf_input *,
+		    struct buf *);
+
+/* One document being drawn, shared by pdf_text.c, pdf_layout.c, pdf_render.c. */
+enum pdf_face {
+	PDF_REG,
+	PDF_BOLD,
+	PDF_FACE__MAX
+};
+#define PDF_SMALL	7.5f		/* labels and footers, in points */
+#define PDF_FOOT	56.0f		/* content stops this far above the edge */
+
+struct pdf_ctx {
+	struct arena		*a;
+	const struct pdf_input	*in;
+	const struct document	*d;
+	void			*pdf;		/* HPDF_Doc, the worker's */
+	void			*page;		/* HPDF_Page being drawn */
+	struct buf		 pages;		/* HPDF_Page[] */
+	float			 pw, ph;	/* page size */
+	float			 left, right, y;
+	float			 col[5];	/* left edges of qty, unit, price, amount (1..4) */
+};
+extern const float pdf_ink[3], pdf_muted[3], pdf_brand[3];
+
+/* pdf_layout.c: header, parties, line table and totals. */
+int		 pdf_body(struct pdf_ctx *);
+
+/* pdf_text.c: the worker's document, fonts and drawing primitives. */
+int		 pdf_text_init(void);
+int		 pdf_doc_begin(struct pdf_ctx *);
+unsigned long	 pdf_doc_error(unsigned long *);
+void		 pdf_doc_end(struct pdf_ctx *);
+char		*pdf_clean(struct pdf_ctx *, const char *, bool);
+size_t		 pdf_wrap(struct pdf_ctx *, enum pdf_face, float, const char *,
+		    float, char ***);
+/* align: 0 from x0 rightwards, 1 ending at x0. */
+void		 pdf_text(struct pdf_ctx *, enum pdf_face, float, float, float,
+		    const char *, int);
+float		 pdf_lines(struct pdf_ctx *, enum pdf_face, float, float, float,
+		    float, const char *, int, float);
+void		 pdf_color(struct pdf_ctx *, const float[3]);
+void		 pdf_rule(struct pdf_ctx *, float, float, float, float, float);
+void		 pdf_page_new(struct pdf_ctx *);
+bool		 pdf_need(struct pdf_ctx *, float);
+
+/* db_pdf.c */
+struct doc_seal {				/* what /d/<token> shows */
+	int64_t		 company_id;
+	int64_t		 id;
+	enum doc_kind	 kind;
+	int64_t		 number;
+	int64_t		 revision;
+	enum doc_status	 status;
+	const char	*issued_on;
+	int64_t		 total_cents;
+	int64_t		 paid_cents;
+	const char	*updated_at;
+	int64_t		 latest_revision;	/* of the same number */
+	const char	*latest_at;		/* when that one was made */
+};
+extern struct db_stmt db_pdf_sql[];
+int		 db_doc_token_find(struct req *, const char *,
+		    struct doc_seal *);
+int		 db_doc_latest(struct req *, struct doc_seal *);
+int		 db_doc_token_get(struct req *, int64_t, const char **);
+int		 db_company_paper_get(struct req *, bool *);
+int		 db_company_paper_set(struct req *, bool);
+
+/*
+ * Serve the PDF of an already loaded document (db_document_get, in the
+ * company of r->sess): loads the company, logo, payments and token, renders
+ * and sets Content-Type, Content-Disposition and the body.  Returns HTTP_200,
+ * or HTTP_404/HTTP_500 like a handler.
+ */
+int		 doc_pdf_send(struct req *, const struct document *);
+int		 pdf_paper_put(struct req *, const char *);
+int		 pdf_paper_check(struct req *);
+int		 pdf_paper_save(struct req *);
+int		 estimates_pdf(struct req *);
+int		 invoices_pdf(struct req *);
+int		 doc_verify_show(struct req *);
+int		 pdf_bench(int, char **);
+
+/*
+ * portal_session.c, portal_auth.c, portal.c, db_portal.c — the customer
+ * portal's people, sign-in links, codes and sessions, and its dashboard.
+ */
+#define PORTAL_LINK_DAYS	7	/* a sign-in link expires */
+#define PORTAL_FRESH_DAYS	3	/* beyond its document, the portal needs a
+					   proof of the address this recent */
+
+/* r->portal and r->sess.company_id from the portal cookie; -1: no database. */
+int		 portal_load(struct req *);
+bool		 portal_allows(const struct req *, enum access);
+/* 0 when r->portal may open document id; else the status to return (404,
+ * or a redirect to the code page for a document outside the link's). */
+int		 portal_doc_allowed(struct req *, int64_t);
+/* The portal person of customer_id's own address (contact_id 0) or of a
+ * contact, created on first use; DB_NONE when that one has no address. */
+int		 portal_person_for(struct req *, int64_t, int64_t, int64_t *);
+/* A new sign-in link for person_id opening document_id (0: dashboard). */
+int		 portal_link_new(struct req *, int64_t, int64_t, const char **);
+/* Revoke the unused links to a document and end the sessions they began. */
+int		 portal_links_revoke(struct req *, int64_t);
+/* Set Page.Layout (the portal's) and the Portal.* / Company.* data it shows. */
+void		 portal_page(struct req *);
+
+struct portal_person {
+	int64_t		 id;
+	int64_t		 company_id;
+	int64_t		 customer_id;
+	const char	*name;
+	const char	*email;
+	const char	*password_hash;		/* "" when none */
+};
+
+struct portal_link {
+	int64_t		 id;
+	int64_t		 company_id;
+	int64_t		 person_id;
+	int64_t		 document_id;		/* 0: the dashboard */
+	const char	*created_at;		/* UTC DATETIME */
+	bool		 live;			/* unused, unrevoked, unexpired */
+	bool		 used;
+	bool		 revoked;
+	const char	*company_name;
+	const char	*person_name;
+	const char	*doc_kind;		/* "estimate", "invoice" or "" */
+	int64_t		 doc_number;
+};
+
+struct portal_session_row {
+	int64_t		 id;
+	const char	*ip;
+	const char	*user_agent;
+	const char	*created_at;		/* UTC DATETIME */
+	const char	*last_seen_at;
+};
+
+/* A row of the dashboard: the newest shown version of a number. */
+struct portal_doc {
+	int64_t		 id;
+	enum doc_kind	 kind;
+	int64_t		 number;
+	int64_t		 revision;
+	const char	*status;		/* as stored: sent, approved, ... */
+	const char	*title;
+	int64_t		 total_cents;
+	int64_t		 paid_cents;
+	const char	*issued_on;
+};
+
+/* portal_session.c */
+#define PORTAL_IDLE_S		(14 * 86400)	/* customers come back rarely */
+#define PORTAL_ABSOLUTE_S	(90 * 86400)
+bool		 portal_token_shaped(const char *);
+int		 portal_start(struct req *, int64_t, int64_t, int64_t,
+		    const char *);
+void		 portal_end(struct req *);
+const char	*portal_next(const char *);
+
+/* portal_auth.c */
+int		 portal_login_new(struct req *);
+int		 portal_login_create(struct req *);
+int		 portal_login_link(struct req *);
+int		 portal_link_show(struct req *);
+int		 portal_link_spend(struct req *);
+int		 portal_verify_new(struct req *);
+int		 portal_verify_send(struct req *);
+int		 portal_verify_check(struct req *);
+int		 portal_logout_confirm(struct req *);
+int		 portal_logout(struct req *);
+
+/* portal.c */
+int		 portal_home(struct req *);
+int		 portal_logo(struct req *);
+int		 portal_settings(struct req *);
+int		 portal_password_update(struct req *);
+int		 portal_session_end(struct req *);
+int		 portal_sessions_end_others(struct req *);
+
+/* db_portal.c */
+extern struct db_stmt db_portal_sql[];
+int		 db_portal_session_load(struct req *, const char *, int, int,
+		    int64_t *);
+int		 db_portal_session_touch(struct req *, int64_t);
+int		 db_portal_session_insert(struct req *, const char *, int64_t,
+		    int64_t, const char *, int64_t *);
+int		 db_portal_session_delete(struct req *, int64_t, int64_t);
+int		 db_portal_session_delete_token(struct req *, const char *);
+int		 db_portal_session_delete_others(struct req *, int64_t, int64_t);
+int		 db_portal_session_list(struct req *, int64_t, int, int,
+		    struct portal_session_row **, size_t *);
+int		 db_portal_session_verify(struct req *, int64_t);
+int		 db_portal_code_set(struct req *, int64_t, const char *, int);
+int		 db_portal_code_try(struct req *, int64_t, int, const char **);
+int		 db_portal_people_by_email(struct req *, const char *, int,
+		    struct portal_person **, size_t *);
+int		 db_portal_person_get(struct req *, int64_t,
+		    struct portal_person *);
+int		 db_portal_address(struct req *, int64_t, int64_t, const char **,
+		    const char **);
+int		 db_portal_person_upsert(struct req *, int64_t, int64_t,
+		    const char *, const char *, int64_t *);
+int		 db_portal_person_set_password(struct req *, int64_t,
+		    const char *);
+int		 db_portal_link_insert(struct req *, const char *, int64_t,
+		    int64_t, int);
+int		 db_portal_link_find(struct req *, const char *,
+		    struct portal_link *);
+int		 db_portal_link_spend(struct req *, int64_t);
+int		 db_portal_links_revoke(struct req *, int64_t);
+int		 db_portal_doc_allowed(struct req *, int64_t, int64_t, int64_t,
+		    bool *);
+int		 db_portal_documents(struct req *, int64_t, struct portal_doc **,
+		    size_t *);
+int		 db_portal_visits(struct req *, int64_t, struct visit **,
+		    size_t *);
+int		 db_portal_unread(struct req *, int64_t, int64_t, int64_t *);
+
+/*
+ * alerts.c, messages.c, shares.c — sharing documents, the conversation and
+ * alerts on both sides, alert preferences.
+ */
+/* Queue the alert kind about job_id (and document_id, or 0) to each staff
+ * member who wants it: note, approval, revision, dispute, view. */
+int		 alert_staff(struct req *, int64_t, int64_t, const char *,
+		    const char *);
+/* Queue the alert kind to each portal person of the job's customer who
+ * wants it, each with a fresh sign-in link: shared, reply, version, receipt. */
+int		 alert_customer(struct req *, int64_t, int64_t, const char *,
+		    const char *);
+/* The signed-in customer's note on job_id (document_id or 0): the Job
+ * Message History and the staff alert, in the caller's transaction. */
+int		 portal_note_add(struct req *, int64_t, int64_t, const char *);
+/* Attach a file (name, type, bytes) to the next mail_queue of this request
+ * (to every mail of the next alert_staff/alert_customer).  The bytes stay
+ * the caller's (arena) until then. */
+int		 mail_attach(struct req *, const char *, const char *,
+		    const void *, size_t);
+
+/* Someone an alert goes to: a user or a portal person. */
+struct alert_to {
+	int64_t		 id;
+	const char	*name;
+	const char	*email;
+};
+
+/* What an alert is about, for its words. */
+struct alert_about {
+	int64_t		 job_number;
+	const char	*job_title;
+	const char	*customer_name;
+	enum doc_kind	 doc_kind;		/* DOC__MAX: no document */
+	int64_t		 doc_number;
+	int64_t		 doc_revision;
+	const char	*doc_title;
+};
+
+/* alerts.c */
+/* Queue kind (shared, version, ...) to one portal person with a fresh
+ * link to document_id; the caller checked the person is the job's. */
+int		 alert_person(struct req *, const struct alert_to *, int64_t,
+		    int64_t, const char *, const char *);
+/* The one-click unsubscribe address of kind for a user (staff) or person. */
+const char	*alert_unsubscribe_url(struct req *, bool, int64_t, const char *);
+void		 alert_badge(struct req *);
+/* Alerts.* of the settings page: the signed-in user's (true) or person's. */
+int		 alert_prefs_put(struct req *, bool);
+int		 unsubscribe_show(struct req *);
+int		 unsubscribe_update(struct req *);
+int		 account_alerts_update(struct req *);
+int		 portal_alerts_update(struct req *);
+
+/* shares.c */
+void		 shares_put(struct req *, const struct document *);
+int		 estimates_display(struct req *);
+int		 invoices_display(struct req *);
+int		 estimates_share(struct req *);
+int		 invoices_share(struct req *);
+int		 estimates_links_revoke(struct req *);
+int		 invoices_links_revoke(struct req *);
+int		 shares_demo(int, char *[]);
+
+/* messages.c */
+int		 messages_index(struct req *);
+int		 messages_show(struct req *);
+int		 messages_create(struct req *);
+int		 portal_doc_notes_create(struct req *);
+void		 messages_doc_put(struct req *, int64_t, int64_t);
+int		 inbox_index(struct req *);
+
+/* db_alerts.c, db_shares.c */
+extern struct db_stmt db_alerts_sql[], db_shares_sql[];
+int		 db_alert_staff_list(struct req *, const char *,
+		    struct alert_to **, size_t *);
+int		 db_alert_people_list(struct req *, int64_t, const char *, int64_t,
+		    struct alert_to **, size_t *);
+int		 db_alert_about(struct req *, int64_t, int64_t,
+		    struct alert_about *);
+int		 db_alert_prefs_get(struct req *, bool, int64_t, struct alert_to *,
+		    const char **);
+int		 db_alert_prefs_set(struct req *, bool, int64_t, const char *);
+int		 db_alert_note_insert(struct req *, int64_t, int64_t, int64_t,
+		    const char *, int64_t *);
+int		 db_alert_user_seen(struct req *, int64_t, int64_t);
+struct share_row {				/* a share or a view */
+	const char	*at;			/* UTC DATETIME */
+	const char	*name;
+	const char	*email;
+	const char	*extra;			/* who shared it; the device */
+};
+struct thread {					/* a job's conversation */
+	int64_t		 job_id;
+	int64_t		 job_number;
+	const char	*job_title;
+	int64_t		 count;
+	int64_t		 unread;
+	const char	*last_at;
+};
+struct message {				/* an entry of a conversation */
+	int64_t		 id;
+	const char	*kind;
+	const char	*body;
+	const char	*created_at;
+	const char	*user_name;		/* staff, or "" */
+	const char	*person_name;		/* the customer's person, or "" */
+	bool		 from_customer;
+	bool		 unread;		/* inbox */
+	int64_t		 document_id;
+	int64_t		 job_id;		/* inbox: what it is about */
+	int64_t		 job_number;
+	const char	*job_title;
+	const char	*customer_name;
+	enum doc_kind	 doc_kind;		/* DOC__MAX: none */
+	int64_t		 doc_number;
+};
+int		 db_message_threads(struct req *, int64_t, int64_t,
+		    struct thread **, size_t *);
+int		 db_message_thread(struct req *, int64_t, int64_t, int64_t,
+		    struct message **, size_t *);
+int		 db_message_person_seen(struct req *, int64_t, int64_t);
+int		 db_message_inbox(struct req *, int64_t, struct message **,
+		    size_t *);
+int		 db_message_doc_job(struct req *, int64_t, int64_t, int64_t *);
+int		 db_share_display_get(struct req *, int64_t, bool *);
+int		 db_share_display_set(struct req *, int64_t, bool);
+int		 db_share_insert(struct req *, int64_t, int64_t, const char *);
+int		 db_share_list(struct req *, int64_t, bool, struct share_row **,
+		    size_t *);
+int		 db_share_links_open(struct req *, int64_t, int64_t *);
+int		 db_share_demo_doc(struct req *, int64_t *, bool *);
+
+/*
+ * versions.c, doc_compare.c, portal_docs.c, db_portal_docs.c — versions of
+ * an estimate (v1, v2, ... under one number), comparing two of them on both
+ * sides, and the customer's side of a document: view, approve, ask for a
+ * revision, dispute.
+ */
+enum cmp_kind {
+	CMP_SAME,
+	CMP_CHANGED,
+	CMP_ADDED,
+	CMP_REMOVED,
+};
+#define CMP_DESC	0x01U		/* what changed on a CMP_CHANGED line */
+#define CMP_QTY		0x02U
+#define CMP_UNIT	0x04U
+#define CMP_PRICE	0x08U
+#define CMP_AMOUNT	0x10U
+#define CMP_TAXABLE	0x20U
+
+struct cmp_row {
+	enum cmp_kind		 kind;
+	const struct doc_line	*old;		/* NULL when added */
+	const struct doc_line	*new;		/* NULL when removed */
+	unsigned		 changed;	/* CMP_* bits */
+};
+
+/* One version of a document number, for the versions list. */
+struct doc_version {
+	int64_t		 id;
+	int64_t		 revision;
+	enum doc_status	 status;
+	const char	*issued_on;
+	int64_t		 total_cents;
+};
+
+/* doc_compare.c (pure) */
+size_t		 doc_compare_lines(struct arena *, const struct doc_line *,
+		    size_t, const struct doc_line *, size_t, struct cmp_row **);
+char		*doc_canon(struct arena *, const struct document *);
+
+/* versions.c */
+/* Older sent versions of d's number become 'superseded' (d was just sent
+ * or shared); in the caller's transaction. */
+int		 doc_supersede_previous(struct req *, const struct document *);
+void		 doc_compare_put(struct req *, const struct document *,
+		    const struct document *, const char *);
+int		 doc_versions_put(struct req *, const struct document *,
+		    const char *, const char *, bool);
+int		 estimates_revise(struct req *);
+int		 estimates_compare(struct req *);
+
+/* portal_docs.c */
+char		*doc_approval_hash(struct req *, const struct document *);
+int		 portal_doc_show(struct req *);
+int		 portal_doc_pdf(struct req *);
+int		 portal_doc_compare(struct req *);
+int		 portal_doc_approve(struct req *);
+int		 portal_doc_revision(struct req *);
+int		 portal_doc_dispute(struct req *);
+
+/* db_portal_docs.c */
+extern struct db_stmt db_portal_docs_sql[];
+int		 db_portal_doc_find(struct req *, int64_t, enum doc_kind *);
+int		 db_doc_versions(struct req *, enum doc_kind, int64_t, bool,
+		    struct doc_version **, size_t *);
+int		 db_doc_newer_sent(struct req *, const struct document *,
+		    int64_t *);
+int		 db_doc_supersede(struct req *, const struct document *,
+		    uint64_t *);
+int		 db_doc_revise(struct req *, const struct document *, int64_t,
+		    int64_t *);
+int		 db_doc_max_revision(struct req *, enum doc_kind, int64_t,
+		    int64_t *, int64_t *);
+int		 db_doc_view_insert(struct req *, int64_t, bool *);
+int		 db_doc_customer_approve(struct req *, int64_t, const char *,
+		    const char *);
+int		 db_doc_dispute(struct req *, int64_t, const char *);
+int		 db_portal_event_insert(struct req *, int64_t, const char *,
+		    const char *, bool, int64_t);
 
 #endif /* PLUMBLINE_APP_H */

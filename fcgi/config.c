@@ -58,7 +58,9 @@ static const struct ckey keys[] = {
 	{ "max_upload",		Z(max_upload), "5242880", 1024, 1073741824 },
 	{ "secure_cookies",	B(secure_cookies), "0", 0, 1 },
 	{ "dev",		B(dev), "0", 0, 1 },
+	{ "template_cache",	B(template_cache), "1", 0, 1 },
 	{ "dev_mail_dir",	S(dev_mail_dir), "", 0, 0 },
+	{ "fonts_dir",		S(fonts_dir), "", 0, 0 },	/* "": as built, pdf_text.c */
 };
 
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))

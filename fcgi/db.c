@@ -442,5 +442,10 @@ struct db_stmt *const db_tables[] = {
 	db_customers_sql,
 	db_documents_sql,
 	db_price_book_sql,
+	db_portal_sql,
+	db_portal_docs_sql,
+	db_pdf_sql,
+	db_alerts_sql,
+	db_shares_sql,
 	NULL
 };

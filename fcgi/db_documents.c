@@ -100,11 +100,18 @@ struct db_stmt db_documents_sql[] = {
 	    "version = version + 1, updated_at = NOW() "
 	    "WHERE company_id = :company AND id = ?" },
 	/* Newest number first, keyset-paged; the optional filters fold
-	 * away when empty (MariaDB plans each execution with its values). */
+	 * away when empty (MariaDB plans each execution with its values).
+	 * The plan is spelled out: read documents_number backwards, stop at
+	 * 51, one primary-key look-up of the job and the customer each.  Left
+	 * alone, the optimizer starts from the customers and sorts every
+	 * document of the company (0.92 ms vs 0.37 ms at 200), or reads the
+	 * jobs by (company_id, ...) prefixes, 40 rows a document. */
 	[Q_LIST] = { "document_list", NULL,
-	    "SELECT " ROW_COLS " FROM documents d "
-	    "JOIN jobs j ON j.company_id = d.company_id AND j.id = d.job_id "
-	    "JOIN customers c ON c.company_id = d.company_id "
+	    "SELECT STRAIGHT_JOIN " ROW_COLS " FROM documents d "
+	    "FORCE INDEX (documents_number) "
+	    "JOIN jobs j FORCE INDEX (PRIMARY) ON j.company_id = d.company_id "
+	    "AND j.id = d.job_id "
+	    "JOIN customers c FORCE INDEX (PRIMARY) ON c.company_id = d.company_id "
 	    "AND c.id = d.customer_id "
 	    "WHERE d.company_id = :company AND d.kind = ? "
 	    "AND d.status <> 'superseded' "

@@ -29,12 +29,15 @@ enum {
 			"COALESCE(p.city, ''), COALESCE(p.region, ''), " \
 			"COALESCE(p.postal_code, '') "
 #define EVENT_COLS	"e.id, e.job_id, j.number, j.title, e.kind, e.body, " \
-			"e.visible_to_customer, COALESCE(u.name, ''), " \
+			"e.visible_to_customer, COALESCE(u.name, " \
+			"CONCAT(p.name, ' (customer)'), ''), " \
 			"e.created_at, COALESCE(e.document_id, 0) "
 #define EVENT_FROM	"FROM job_events e " \
 			"JOIN jobs j ON j.company_id = e.company_id AND j.id = e.job_id " \
 			"LEFT JOIN users u ON u.company_id = e.company_id " \
-			"AND u.id = e.user_id "
+			"AND u.id = e.user_id " \
+			"LEFT JOIN portal_people p ON p.company_id = e.company_id " \
+			"AND p.id = e.person_id "
 #define STAGE_COLS	"id, job_id, position, name, status, " \
 			"COALESCE(starts_on, ''), COALESCE(ends_on, ''), version "
 /* A field user sees the jobs with a visit of theirs (0: everyone sees all). */

@@ -16,7 +16,11 @@ struct db_stmt db_sessions_sql[] = {
 	[Q_LOAD] = { "session_load",
 	    "the session is what tells the company",
 	    "SELECT s.user_id, s.company_id, u.role, u.name, u.email, c.name, "
-	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW()), c.logo_file IS NOT NULL "
+	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW()), c.logo_file IS NOT NULL, "
+	    "c.currency, c.timezone, "
+	    /* The unread badge: a short range of job_events_customer. */
+	    "(SELECT COUNT(*) FROM job_events e WHERE e.company_id = s.company_id "
+	    "AND e.from_customer = 1 AND e.id > u.seen_event_id) "
 	    "FROM sessions s "
 	    "JOIN users u ON u.id = s.user_id AND u.company_id = s.company_id "
 	    "JOIN companies c ON c.id = s.company_id "
@@ -65,6 +69,9 @@ db_session_load(struct req *r, const char *hash, int64_t *idle_s)
 	r->sess.token_hash = hash;
 	*idle_s = db_int(row, 6);
 	r->sess.has_logo = db_int(row, 7) != 0;
+	r->sess.currency = db_str(row, 8);
+	r->sess.timezone = db_str(row, 9);
+	r->sess.unread = db_int(row, 10);
 	return DB_OK;
 }
 

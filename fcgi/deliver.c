@@ -1,7 +1,8 @@
 /*
  * `plumbline deliver`: sends the outbox through the configured sendmail
  * command.  Each message becomes a MIME multipart/alternative (text and
- * HTML, quoted-printable UTF-8, RFC 2047 headers, Date, Message-ID); a
+ * HTML, quoted-printable UTF-8, RFC 2047 headers, Date, Message-ID), inside
+ * a multipart/mixed when it carries a file (base64); a
  * failure is recorded and retried with exponential back-off, so nothing is
  * lost while mail is down.  With --loop it runs until SIGTERM/SIGINT.
  */
@@ -122,17 +123,75 @@ mail_domain(struct arena *a)
 	return n ? arena_strndup(a, h, n) : "localhost";
 }
 
-/* The whole message, headers and both parts, ready for sendmail -t. */
+/* Base64 (RFC 2045) in lines of 76 with CRLF ends. */
+static void
+mime_base64(struct buf *b, const char *p, size_t n)
+{
+	size_t	 i, chunk, len;
+	char	*enc;
+
+	/* 57 bytes make one line of 76 characters. */
+	for (i = 0; i < n; i += 57) {
+		chunk = n - i < 57 ? n - i : 57;
+		len = sodium_base64_ENCODED_LEN(chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		enc = arena_alloc(b->arena, len);
+		sodium_bin2base64(enc, len, (const unsigned char *)p + i, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(b, "%s\r\n", enc);
+	}
+}
+
+/* filename="x" when plain ASCII, else RFC 2231 filename*=UTF-8''%XX. */
+static void
+mime_filename(struct buf *b, const char *name)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+
+	if (ascii_printable(name) && strpbrk(name, "\"\\") == NULL) {
+		buf_printf(b, "filename=\"%s\"", name);
+		return;
+	}
+	buf_puts(b, "filename*=UTF-8''");
+	for (p = (const unsigned char *)name; *p; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || strchr("!#$&+-.^_`|~", *p))
+			buf_putc(b, (char)*p);
+		else
+			buf_printf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+}
+
+/* The text and HTML alternatives, boundary =_bound. */
+static void
+mime_alternative(struct buf *b, const struct outmail *m, const char *bound)
+{
+	buf_printf(b, "--=_%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", bound);
+	mime_qp(b, m->text);
+	buf_printf(b, "\r\n--=_%s\r\nContent-Type: text/html; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", bound);
+	mime_qp(b, m->html);
+	buf_printf(b, "\r\n--=_%s--\r\n", bound);
+}
+
+/*
+ * The whole message, headers and both parts, ready for sendmail -t.  With
+ * an attachment, a multipart/mixed around the alternative and the file.
+ */
 void
 mime_build(struct buf *b, const struct outmail *m)
 {
-	char		 date[64], *bound, *mid;
+	char		 date[64], *bound, *mixed, *mid;
 	time_t		 now = time(NULL);
 	struct tm	 tm;
+	bool		 attach = m->attach_name != NULL &&
+			    *m->attach_name != '\0';
 
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	token_new(b->arena, &bound, NULL);
+	token_new(b->arena, &mixed, NULL);
 	token_new(b->arena, &mid, NULL);
 	buf_puts(b, "From: ");
 	address(b, m->from_name, cfg.mail_from);
@@ -143,16 +202,31 @@ mime_build(struct buf *b, const struct outmail *m)
 	buf_puts(b, "\r\nSubject: ");
 	header_text(b, m->subject);
 	buf_printf(b, "\r\nDate: %s\r\nMessage-ID: <%lld.%.16s@%s>\r\n"
-	    "MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n"
-	    "Content-Type: multipart/alternative; boundary=\"=_%s\"\r\n\r\n",
-	    date, (long long)m->id, mid, mail_domain(b->arena), bound);
-	buf_printf(b, "--=_%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", bound);
-	mime_qp(b, m->text);
-	buf_printf(b, "\r\n--=_%s\r\nContent-Type: text/html; charset=UTF-8\r\n"
-	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", bound);
-	mime_qp(b, m->html);
-	buf_printf(b, "\r\n--=_%s--\r\n", bound);
+	    "MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n",
+	    date, (long long)m->id, mid, mail_domain(b->arena));
+	if (m->unsubscribe != NULL && *m->unsubscribe != '\0')
+		/* RFC 8058: a mail client may POST the one-click form. */
+		buf_printf(b, "List-Unsubscribe: <%s>\r\n"
+		    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+		    m->unsubscribe);
+	if (!attach) {
+		buf_printf(b, "Content-Type: multipart/alternative; "
+		    "boundary=\"=_%s\"\r\n\r\n", bound);
+		mime_alternative(b, m, bound);
+		return;
+	}
+	buf_printf(b, "Content-Type: multipart/mixed; boundary=\"=_%s\"\r\n\r\n"
+	    "--=_%s\r\nContent-Type: multipart/alternative; "
+	    "boundary=\"=_%s\"\r\n\r\n", mixed, mixed, bound);
+	mime_alternative(b, m, bound);
+	buf_printf(b, "\r\n--=_%s\r\nContent-Type: %s\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "Content-Disposition: attachment; ", mixed,
+	    *m->attach_type ? m->attach_type : "application/octet-stream");
+	mime_filename(b, m->attach_name);
+	buf_puts(b, "\r\n\r\n");
+	mime_base64(b, m->attach_data, m->attach_len);
+	buf_printf(b, "--=_%s--\r\n", mixed);
 }
 
 /* Pipe msg to the sendmail command; NULL on success, else why not. */

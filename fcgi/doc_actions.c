@@ -6,6 +6,7 @@
  * by (approved, invoiced; a voided invoice undoes "invoiced").  A move the
  * document's status doesn't allow answers 409 with the page and why.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -23,10 +24,10 @@ static const struct move {
 } moves[] = {
 	{ DOC_ESTIMATE,	"send",		B(DOCST_DRAFT),	DOCST_SENT,
 	    "marked as sent",	"doc_sent",	JOB__MAX },
-	{ DOC_ESTIMATE,	"approve",	B(DOCST_SENT),	DOCST_APPROVED,
-	    "approved",		"doc_approved",	JOB_APPROVED },
-	{ DOC_ESTIMATE,	"decline",	B(DOCST_SENT),	DOCST_DECLINED,
-	    "declined",		"doc_declined",	JOB__MAX },
+	{ DOC_ESTIMATE,	"approve",	B(DOCST_SENT) | B(DOCST_REVISION_REQUESTED),
+	    DOCST_APPROVED,	"approved",	"doc_approved",	JOB_APPROVED },
+	{ DOC_ESTIMATE,	"decline",	B(DOCST_SENT) | B(DOCST_REVISION_REQUESTED),
+	    DOCST_DECLINED,	"declined",	"doc_declined",	JOB__MAX },
 	{ DOC_INVOICE,	"send",		B(DOCST_DRAFT),	DOCST_SENT,
 	    "issued",		"doc_issued",	JOB_INVOICED },
 	{ DOC_INVOICE,	"void",		B(DOCST_DRAFT) | B(DOCST_SENT),
@@ -95,15 +96,57 @@ refuse(struct req *r, enum doc_kind kind, int64_t id, const char *why)
 	return doc_show_page(r, &d, &dd, HTTP_409);
 }
 
+/*
+ * Make move action of d, a document locked in the caller's transaction
+ * that doc_can it: the status, the history, the versions it replaces and
+ * what the job learns.  Sharing a draft sends it this way too.
+ */
+int
+doc_move_locked(struct req *r, struct document *d, const char *action,
+    const struct doc_defaults *dd)
+{
+	const struct move	*m = move_find(d->kind, action);
+	enum doc_status		 was = d->status;
+	bool			 full;
+	int			 rc;
+
+	if (m == NULL)
+		abort();
+	rc = m->to == DOCST_APPROVED ? db_document_approve(r, d->id,
+	    r->sess.user_name) : db_document_set_status(r, d->id, m->to);
+	if (rc == DB_OK)
+		rc = job_event_add(r, d->job_id, m->to == DOCST_APPROVED ?
+		    "approval" : doc_kind_name(d->kind),
+		    doc_event(r, d, m->what, dd->currency), was != DOCST_DRAFT ||
+		    m->to != DOCST_VOID, d->id);
+	/* A later version reaching the customer replaces the open earlier ones. */
+	if (rc == DB_OK && m->to == DOCST_SENT)
+		rc = doc_supersede_previous(r, d);
+	/* Voiding a draft undoes nothing the job knew. */
+	if (rc == DB_OK && m->fact != JOB__MAX &&
+	    !(m->to == DOCST_VOID && was == DOCST_DRAFT))
+		rc = job_fact(r, d->job_id, m->fact);
+	/* An invoice issued with its deposit already covering it is paid. */
+	if (rc == DB_OK && m->to == DOCST_SENT && d->kind == DOC_INVOICE &&
+	    d->paid_cents > 0) {
+		full = d->paid_cents >= d->t.total_cents;
+		rc = db_document_set_paid(r, d->id, d->paid_cents, full ?
+		    DOCST_PAID : DOCST_PARTIAL);
+		if (rc == DB_OK && full)
+			rc = job_fact(r, d->job_id, JOB_PAID);
+	}
+	if (rc == DB_OK)
+		d->status = m->to;
+	return rc;
+}
+
 static int
 move(struct req *r, enum doc_kind kind, const char *action)
 {
 	const struct move	*m = move_find(kind, action);
 	struct doc_defaults	 dd;
 	struct document		 d;
-	enum doc_status		 was;
 	int64_t			 id;
-	bool			 full;
 	int			 rc;
 
 	if (m == NULL || !route_id(r, "id", &id))
@@ -120,27 +163,7 @@ move(struct req *r, enum doc_kind kind, const char *action)
 		    "them before voiding it." : arena_printf(r->arena,
 		    "This %s's status is %s, so it can't be %s.", doc_kind_name(kind),
 		    doc_status_label(d.status), m->what));
-	was = d.status;
-	rc = m->to == DOCST_APPROVED ? db_document_approve(r, id,
-	    r->sess.user_name) : db_document_set_status(r, id, m->to);
-	if (rc == DB_OK)
-		rc = job_event_add(r, d.job_id, m->to == DOCST_APPROVED ?
-		    "approval" : doc_kind_name(kind),
-		    doc_event(r, &d, m->what, dd.currency), was != DOCST_DRAFT ||
-		    m->to != DOCST_VOID, id);
-	/* Voiding a draft undoes nothing the job knew. */
-	if (rc == DB_OK && m->fact != JOB__MAX &&
-	    !(m->to == DOCST_VOID && was == DOCST_DRAFT))
-		rc = job_fact(r, d.job_id, m->fact);
-	/* An invoice issued with its deposit already covering it is paid. */
-	if (rc == DB_OK && m->to == DOCST_SENT && kind == DOC_INVOICE &&
-	    d.paid_cents > 0) {
-		full = d.paid_cents >= d.t.total_cents;
-		rc = db_document_set_paid(r, id, d.paid_cents, full ?
-		    DOCST_PAID : DOCST_PARTIAL);
-		if (rc == DB_OK && full)
-			rc = job_fact(r, d.job_id, JOB_PAID);
-	}
+	rc = doc_move_locked(r, &d, action, &dd);
 	if (rc != DB_OK || db_commit(r) != DB_OK) {
 		db_rollback(r);
 		return HTTP_500;

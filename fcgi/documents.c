@@ -41,6 +41,7 @@ static const struct choice statuses[DOCST__MAX] = {
 	[DOCST_PARTIAL] =	{ "partial",	"Partly paid" },
 	[DOCST_PAID] =		{ "paid",	"Paid" },
 	[DOCST_VOID] =		{ "void",	"Void" },
+	[DOCST_REVISION_REQUESTED] = { "revision_requested", "Revision requested" },
 };
 
 /* The status filters of each list. */
@@ -212,14 +213,11 @@ index_page(struct req *r, enum doc_kind kind)
 {
 	const struct choice	*fl = kind == DOC_ESTIMATE ? estimate_filters :
 				    invoice_filters;
-	struct doc_defaults	 dd;
 	struct doc_filter	 f;
 	struct doc_row		*rows;
 	const char		*s, *q;
 	size_t			 i, n;
 
-	if (db_doc_defaults_get(r, &dd) != DB_OK)
-		return HTTP_500;
 	memset(&f, 0, sizeof(f));
 	f.kind = kind;
 	f.status = "";
@@ -231,7 +229,7 @@ index_page(struct req *r, enum doc_kind kind)
 	if (valid_text(q, 0, 100) != NULL)
 		q = "";
 	f.q = q;
-	f.today = lines_today(r, dd.timezone, 0);
+	f.today = lines_today(r, r->sess.timezone, 0);
 	f.before = id_of(req_arg(r, "before"));
 	f.before_rev = f.before ? id_of(req_arg(r, "rev")) : 0;
 	if (f.before && f.before_rev == 0)
@@ -240,7 +238,7 @@ index_page(struct req *r, enum doc_kind kind)
 		return HTTP_500;
 	for (i = 0; i < n && i < DOC_PAGE; i++)
 		put_row(r, arena_printf(r->arena, "Docs.%zu", i), kind,
-		    &rows[i], dd.currency, f.today);
+		    &rows[i], r->sess.currency, f.today);
 	if (n > DOC_PAGE)
 		hdf_set(r, "Paging.Next", arena_printf(r->arena,
 		    "%s?before=%lld&rev=%lld%s", kinds[kind].path,
@@ -377,6 +375,14 @@ put_lines(struct req *r, const char *p, const struct document *d,
 			    arena_printf(a, "%s%%", lines_decimal(a,
 			    d->t.deposit_value, 2, true)));
 	}
+}
+
+/* The lines and totals of d under p, for the portal's and compare pages. */
+void
+doc_put_lines(struct req *r, const char *p, const struct document *d,
+    const char *currency)
+{
+	put_lines(r, p, d, currency);
 }
 
 /*
@@ -788,6 +794,7 @@ put_doc(struct req *r, const struct document *d, const char *currency)
 	}
 	put_job(r, "Job", &d->job);
 	hdf_set(r, "Doc.Href.Show", doc_href(r, d->kind, d->id, ""));
+	hdf_set(r, "Doc.Href.Pdf", doc_href(r, d->kind, d->id, "/pdf"));
 	hdf_set(r, "Doc.Href.Edit", doc_href(r, d->kind, d->id, "/edit"));
 	hdf_set(r, "Doc.Href.Send", doc_href(r, d->kind, d->id, "/send"));
 	hdf_set(r, "Doc.Href.Approve", doc_href(r, d->kind, d->id, "/approve"));
@@ -821,6 +828,7 @@ doc_show_page(struct req *r, const struct document *d,
 	hdf_put_company(r, &c);
 	put_doc(r, d, dd->currency);
 	payments_put(r, d, dd);
+	shares_put(r, d);
 	if (d->source_id != 0 && db_document_get(r, DOC_ESTIMATE, d->source_id,
 	    &src) == DB_OK) {
 		hdf_set_int(r, "Source.Number", src.number);
@@ -832,6 +840,9 @@ doc_show_page(struct req *r, const struct document *d,
 		for (i = 0; i < n; i++)
 			put_row(r, arena_printf(r->arena, "Derived.%zu", i),
 			    DOC_INVOICE, &rows[i], dd->currency, NULL);
+		if (doc_versions_put(r, d, kinds[d->kind].path, dd->currency,
+		    false) == -1)
+			return HTTP_500;
 	}
 	hdf_set(r, "Page.Title", arena_printf(r->arena, "%s #%lld",
 	    kinds[d->kind].label, (long long)d->number));
@@ -897,7 +908,8 @@ doc_settings_edit(struct req *r)
 {
 	struct doc_defaults	 dd;
 
-	if (db_doc_defaults_get(r, &dd) != DB_OK)
+	if (db_doc_defaults_get(r, &dd) != DB_OK ||
+	    pdf_paper_put(r, NULL) == -1)
 		return HTTP_500;
 	keep_defaults(r, &dd);
 	return settings_page(r, HTTP_200);
@@ -935,12 +947,18 @@ doc_settings_update(struct req *r)
 	dd.terms = lines_text(r->arena, req_field(r, "terms"));
 	n += form_error(r, "terms", valid_text(dd.terms, 0, DOC_TEXT_MAX));
 	dd.version = strtoll(req_field(r, "version"), NULL, 10);
+	n += pdf_paper_check(r);
+	if (pdf_paper_put(r, *req_field(r, "paper") ? req_field(r, "paper") :
+	    NULL) == -1)
+		return HTTP_500;
 	if (n > 0) {
 		form_keep(r, fields);
 		return settings_page(r, HTTP_422);
 	}
 	switch (db_doc_defaults_update(r, &dd)) {
 	case DB_OK:
+		if (pdf_paper_save(r) != DB_OK)
+			return HTTP_500;
 		flash(r, "saved");
 		return redirect(r, "/app/settings/documents");
 	case DB_STALE:

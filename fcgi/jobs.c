@@ -181,6 +181,8 @@ kind_label(const char *kind)
 		{ "estimate", "Estimate" }, { "invoice", "Invoice" },
 		{ "payment", "Payment" }, { "approval", "Approval" },
 		{ "message", "Message" }, { "document", "Document" },
+		{ "share", "Shared" }, { "view", "Viewed" },
+		{ "revision", "Revision requested" }, { "dispute", "Dispute" },
 		{ NULL, NULL }
 	};
 	const struct choice	*k;
@@ -756,6 +758,7 @@ jobs_note(struct req *r)
 	if (db_begin(r) != DB_OK)
 		return HTTP_500;
 	if (job_event_add(r, j.id, "note", body, visible, 0) != DB_OK ||
+	    (visible && alert_customer(r, j.id, 0, "reply", body) != DB_OK) ||
 	    db_commit(r) != DB_OK) {
 		db_rollback(r);
 		return HTTP_500;

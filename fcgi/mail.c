@@ -31,5 +31,14 @@ mail_queue(struct req *r, const char *kind, const char *to_addr,
 	m.to_name = to_name ? to_name : "";
 	m.from_name = arena_printf(r->arena, "%s via Plumbline", c.name);
 	m.reply_to = c.email;
+	m.unsubscribe = hdf_get(r, "Mail.Unsubscribe");
+	if (r->attach != NULL) {
+		/* mail_attach's file goes with this one mail only. */
+		m.attach_name = r->attach->attach_name;
+		m.attach_type = r->attach->attach_type;
+		m.attach_data = r->attach->attach_data;
+		m.attach_len = r->attach->attach_len;
+		r->attach = NULL;
+	}
 	return db_outbox_insert(r, &m);
 }

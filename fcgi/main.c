@@ -27,10 +27,12 @@ usage(void)
 	    "usage: plumbline [-n] [-f config]            run the FastCGI master\n"
 	    "       plumbline [-f config] deliver [--loop]  send queued mail\n"
 	    "       plumbline [-f config] hash              hash a password from stdin\n"
+	    "       plumbline [-f config] demo-share EMAIL  share a demo estimate of EMAIL's company\n"
 	    "       plumbline statements                    list every SQL statement\n"
 	    "       plumbline routes                        list every route\n"
 	    "       plumbline gen [--companies N] [--customers N] [--invoices N] [--seed N]\n"
 	    "                                               a generated data set as SQL\n"
+	    "       plumbline pdf-bench [-n N] [-o out.pdf]   time N built-in invoice PDFs\n"
 	    "  -f  config file (default $PLUMBLINE_CONF, then etc/plumbline.conf)\n"
 	    "  -n  check the config and exit\n");
 	exit(2);
@@ -99,6 +101,8 @@ main(int argc, char *argv[])
 		return list_statements();
 	if (cmd != NULL && strcmp(cmd, "gen") == 0)
 		return gen_main(argc, argv);
+	if (cmd != NULL && strcmp(cmd, "pdf-bench") == 0)
+		return pdf_bench(argc, argv);
 	if (cmd != NULL && strcmp(cmd, "routes") == 0) {
 		routes_print();
 		return 0;
@@ -115,5 +119,7 @@ main(int argc, char *argv[])
 		return master_run(path);
 	if (strcmp(cmd, "deliver") == 0)
 		return deliver_main(argc > 1 && strcmp(argv[1], "--loop") == 0);
+	if (strcmp(cmd, "demo-share") == 0)
+		return shares_demo(argc, argv);
 	usage();
 }

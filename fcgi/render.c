@@ -181,6 +181,66 @@ cs_free(void *p)
 	cs_destroy(&cs);
 }
 
+/*
+ * Parsed templates, kept per worker: parsing a page with its layout and
+ * partials costs more than rendering it.  ClearSilver resolves `include`
+ * when parsing, so the key is the file, the page template the layout
+ * includes and the escaping mode; the tree is rendered against each
+ * request's own HDF.  Off (template_cache = 0) where templates are being
+ * edited; a deploy reloads the workers.
+ */
+#define TREES_MAX	96
+
+static struct tree {
+	char	*key;
+	CSPARSE	*cs;
+} trees[TREES_MAX];
+static size_t	 ntrees, next_victim;
+
+static CSPARSE *
+tree_parse(HDF *hdf, const char *file)
+{
+	CSPARSE	*cs;
+
+	if (failed(cs_init(&cs, hdf), "cs_init"))
+		return NULL;
+	if (failed(cgi_register_strfuncs(cs), "strfuncs") ||
+	    failed(cs_parse_file(cs, file), file)) {
+		cs_destroy(&cs);
+		return NULL;
+	}
+	return cs;
+}
+
+static CSPARSE *
+tree_get(struct req *r, HDF *hdf, const char *file, const char *mode)
+{
+	struct tree	*t;
+	const char	*key;
+	CSPARSE		*cs;
+	size_t		 i;
+
+	key = arena_printf(r->arena, "%s|%s|%s", file, mode,
+	    hdf_get_value(hdf, "Page.Template", ""));
+	for (i = 0; i < ntrees; i++)
+		if (strcmp(trees[i].key, key) == 0) {
+			trees[i].cs->hdf = hdf;
+			return trees[i].cs;
+		}
+	if ((cs = tree_parse(hdf, file)) == NULL)
+		return NULL;
+	/* Full: replace entries in turn (pages in use come back quickly). */
+	t = &trees[ntrees < TREES_MAX ? ntrees++ : next_victim++ % TREES_MAX];
+	if (t->cs != NULL) {
+		free(t->key);
+		cs_destroy(&t->cs);
+	}
+	if ((t->key = strdup(key)) == NULL)
+		abort();
+	t->cs = cs;
+	return cs;
+}
+
 /* Render one template file into out, escaping var: as mode says. */
 static int
 render_file(struct req *r, const char *file, const char *mode, struct buf *out)
@@ -189,12 +249,11 @@ render_file(struct req *r, const char *file, const char *mode, struct buf *out)
 	HDF	*hdf = page(r);
 
 	hdf_set_value(hdf, "Config.VarEscapeMode", mode);
-	if (failed(cs_init(&cs, hdf), "cs_init"))
-		return -1;
-	arena_cleanup(r->arena, cs_free, cs);
-	if (failed(cgi_register_strfuncs(cs), "strfuncs") ||
-	    failed(cs_parse_file(cs, file), file) ||
-	    failed(cs_render(cs, out, to_buf), file))
+	if (cfg.template_cache)
+		cs = tree_get(r, hdf, file, mode);
+	else if ((cs = tree_parse(hdf, file)) != NULL)
+		arena_cleanup(r->arena, cs_free, cs);
+	if (cs == NULL || failed(cs_render(cs, out, to_buf), file))
 		return -1;
 	return 0;
 }

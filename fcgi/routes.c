@@ -35,6 +35,8 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/app/logo",		settings_logo_show,	ACCESS_FIELD },
 	{ METHOD_GET,  "/app/account",		account_edit,		ACCESS_FIELD },
 	{ METHOD_POST, "/app/account",		account_update,		ACCESS_FIELD },
+	{ METHOD_POST, "/app/account/alerts",	account_alerts_update,	ACCESS_FIELD },
+	{ METHOD_GET,  "/app/inbox",		inbox_index,		ACCESS_OFFICE },
 	{ METHOD_GET,  "/app/customers",	customers_index,	ACCESS_FIELD },
 	{ METHOD_POST, "/app/customers",	customers_create,	ACCESS_OFFICE },
 	{ METHOD_GET,  "/app/customers.csv",	customers_export,	ACCESS_OFFICE },
@@ -90,11 +92,17 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/app/estimates/:id",	estimates_show,		ACCESS_OFFICE },
 	{ METHOD_POST, "/app/estimates/:id",	estimates_update,	ACCESS_OFFICE },
 	{ METHOD_GET,  "/app/estimates/:id/edit", estimates_edit,	ACCESS_OFFICE },
+	{ METHOD_GET,  "/app/estimates/:id/pdf", estimates_pdf,	ACCESS_OFFICE },
 	{ METHOD_POST, "/app/estimates/:id/send", estimates_send,	ACCESS_OFFICE },
+	{ METHOD_POST, "/app/estimates/:id/display", estimates_display,	ACCESS_OFFICE },
+	{ METHOD_POST, "/app/estimates/:id/share", estimates_share,	ACCESS_OFFICE },
+	{ METHOD_POST, "/app/estimates/:id/links/revoke", estimates_links_revoke, ACCESS_OFFICE },
 	{ METHOD_POST, "/app/estimates/:id/approve", estimates_approve,	ACCESS_OFFICE },
 	{ METHOD_POST, "/app/estimates/:id/decline", estimates_decline,	ACCESS_OFFICE },
 	{ METHOD_POST, "/app/estimates/:id/invoice", estimates_invoice,	ACCESS_OFFICE },
 	{ METHOD_POST, "/app/estimates/:id/payments", payments_estimate_create, ACCESS_OFFICE },
+	{ METHOD_POST, "/app/estimates/:id/revise", estimates_revise,	ACCESS_OFFICE },
+	{ METHOD_GET,  "/app/estimates/:id/compare", estimates_compare,	ACCESS_OFFICE },
 	{ METHOD_GET,  "/app/invoices",		invoices_index,		ACCESS_OFFICE },
 	{ METHOD_POST, "/app/invoices",		invoices_create,	ACCESS_OFFICE },
 	{ METHOD_GET,  "/app/invoices/new",	invoices_new,		ACCESS_OFFICE },
@@ -102,14 +110,56 @@ static const struct route routes[] = {
 	{ METHOD_GET,  "/app/invoices/:id",	invoices_show,		ACCESS_OFFICE },
 	{ METHOD_POST, "/app/invoices/:id",	invoices_update,	ACCESS_OFFICE },
 	{ METHOD_GET,  "/app/invoices/:id/edit", invoices_edit,		ACCESS_OFFICE },
+	{ METHOD_GET,  "/app/invoices/:id/pdf", invoices_pdf,		ACCESS_OFFICE },
 	{ METHOD_POST, "/app/invoices/:id/send", invoices_send,		ACCESS_OFFICE },
+	{ METHOD_POST, "/app/invoices/:id/display", invoices_display,	ACCESS_OFFICE },
+	{ METHOD_POST, "/app/invoices/:id/share", invoices_share,	ACCESS_OFFICE },
+	{ METHOD_POST, "/app/invoices/:id/links/revoke", invoices_links_revoke, ACCESS_OFFICE },
 	{ METHOD_POST, "/app/invoices/:id/void", invoices_void,		ACCESS_OFFICE },
 	{ METHOD_POST, "/app/invoices/:id/payments", payments_invoice_create, ACCESS_OFFICE },
 	{ METHOD_GET,  "/app/settings/documents", doc_settings_edit,	ACCESS_OFFICE },
 	{ METHOD_POST, "/app/settings/documents", doc_settings_update,	ACCESS_OWNER },
+	/* The customer portal: sign-in, sessions, dashboard (portal_*.c). */
+	{ METHOD_GET,  "/portal/",		portal_home,		ACCESS_PORTAL_FULL },
+	{ METHOD_GET,  "/portal/login",		portal_login_new,	ACCESS_PORTAL_GUEST },
+	{ METHOD_POST, "/portal/login",		portal_login_create,	ACCESS_PORTAL_GUEST },
+	{ METHOD_POST, "/portal/login/link",	portal_login_link,	ACCESS_PORTAL_GUEST },
+	/* Public: a link signs in whoever holds it, even over another portal session. */
+	{ METHOD_GET,  "/portal/l/:token",	portal_link_show,	ACCESS_PUBLIC },
+	{ METHOD_POST, "/portal/l/:token",	portal_link_spend,	ACCESS_PUBLIC },
+	{ METHOD_GET,  "/portal/verify",	portal_verify_new,	ACCESS_PORTAL },
+	{ METHOD_POST, "/portal/verify",	portal_verify_check,	ACCESS_PORTAL },
+	{ METHOD_POST, "/portal/verify/send",	portal_verify_send,	ACCESS_PORTAL },
+	{ METHOD_GET,  "/portal/logout",	portal_logout_confirm,	ACCESS_PORTAL },
+	{ METHOD_POST, "/portal/logout",	portal_logout,		ACCESS_PORTAL },
+	{ METHOD_GET,  "/portal/logo",		portal_logo,		ACCESS_PORTAL },
+	{ METHOD_GET,  "/portal/settings",	portal_settings,	ACCESS_PORTAL_FULL },
+	{ METHOD_POST, "/portal/settings/password", portal_password_update, ACCESS_PORTAL_FULL },
+	{ METHOD_POST, "/portal/sessions/end-others", portal_sessions_end_others, ACCESS_PORTAL_FULL },
+	{ METHOD_POST, "/portal/sessions/:id/end", portal_session_end,	ACCESS_PORTAL_FULL },
+	/* The customer's side of a document: versions, compare, approve (portal_docs.c). */
+	{ METHOD_GET,  "/portal/documents/:id",	portal_doc_show,	ACCESS_PORTAL },
+	{ METHOD_GET,  "/portal/documents/:id/pdf", portal_doc_pdf,	ACCESS_PORTAL },
+	{ METHOD_GET,  "/portal/documents/:id/compare", portal_doc_compare, ACCESS_PORTAL },
+	{ METHOD_POST, "/portal/documents/:id/approve", portal_doc_approve, ACCESS_PORTAL },
+	{ METHOD_POST, "/portal/documents/:id/revision", portal_doc_revision, ACCESS_PORTAL },
+	{ METHOD_POST, "/portal/documents/:id/dispute", portal_doc_dispute, ACCESS_PORTAL },
+	/* Sharing, the conversation, alerts and their preferences (shares.c, messages.c, alerts.c). */
+	{ METHOD_GET,  "/portal/messages",	messages_index,		ACCESS_PORTAL_FULL },
+	{ METHOD_GET,  "/portal/messages/:job_id", messages_show,	ACCESS_PORTAL_FULL },
+	{ METHOD_POST, "/portal/messages/:job_id", messages_create,	ACCESS_PORTAL_FULL },
+	{ METHOD_POST, "/portal/documents/:id/notes", portal_doc_notes_create, ACCESS_PORTAL },
+	{ METHOD_POST, "/portal/settings/alerts", portal_alerts_update,	ACCESS_PORTAL_FULL },
+	/* Public: the token alone names whose alert it turns off. */
+	{ METHOD_GET,  "/u/:token",		unsubscribe_show,	ACCESS_PUBLIC },
+	{ METHOD_POST, "/u/:token",		unsubscribe_update,	ACCESS_PUBLIC },
+	{ METHOD_GET,  "/d/:token",		doc_verify_show,	ACCESS_PUBLIC },
 	{ METHOD_GET,  "/dev/mail",		dev_mail_index,		ACCESS_PUBLIC },
 	{ METHOD_GET,  "/dev/mail/:name",	dev_mail_show,		ACCESS_PUBLIC },
 	{ METHOD_GET,  "/dev/sleep",		dev_sleep,		ACCESS_PUBLIC },
+#ifdef PLUMBLINE_BENCH	/* `make bench` only: see bench.c */
+	{ METHOD_GET,  "/bench/bare",		bench_bare,		ACCESS_PUBLIC },
+#endif
 };
 
 #define NROUTES	(sizeof(routes) / sizeof(routes[0]))
@@ -119,6 +169,20 @@ login_url(struct req *r)
 {
 	return arena_printf(r->arena, "/login?next=%s", url_encode(r->arena,
 	    r->path));
+}
+
+static const char *
+portal_login_url(struct req *r)
+{
+	return arena_printf(r->arena, "/portal/login?next=%s",
+	    url_encode(r->arena, r->path));
+}
+
+static const char *
+portal_verify_url(struct req *r)
+{
+	return arena_printf(r->arena, "/portal/verify?next=%s",
+	    url_encode(r->arena, r->path));
 }
 
 int
@@ -138,9 +202,15 @@ route_dispatch(struct req *r)
 		return HTTP_405;
 	}
 	r->route = rt->pattern;
-	if (session_load(r) == -1)
+	/* The portal and the back office are two sign-ins that never mix. */
+	if ((rt->access >= ACCESS_PORTAL_GUEST ? portal_load(r) :
+	    session_load(r)) == -1)
 		return HTTP_503;
-	if (r->method == METHOD_POST && !csrf_valid(r))
+	/* A mail client's RFC 8058 one-click unsubscribe carries no CSRF
+	 * token; its unguessable /u/ token is the whole authority. */
+	if (r->method == METHOD_POST && !csrf_valid(r) &&
+	    !(rt->fn == unsubscribe_update && strcmp(req_field(r,
+	    "List-Unsubscribe"), "One-Click") == 0))
 		return HTTP_403;
 	switch (rt->access) {
 	case ACCESS_PUBLIC:
@@ -148,6 +218,19 @@ route_dispatch(struct req *r)
 	case ACCESS_GUEST:
 		if (r->sess.valid)
 			return redirect(r, "/app/");
+		break;
+	case ACCESS_PORTAL_GUEST:
+		if (r->portal.valid)
+			return redirect(r, "/portal/");
+		break;
+	case ACCESS_PORTAL:
+	case ACCESS_PORTAL_FULL:
+		if (!r->portal.valid)
+			return r->method == METHOD_POST ? HTTP_403 :
+			    redirect(r, portal_login_url(r));
+		if (!portal_allows(r, rt->access))
+			return r->method == METHOD_POST ? HTTP_403 :
+			    redirect(r, portal_verify_url(r));
 		break;
 	default:
 		if (!r->sess.valid)
@@ -165,7 +248,7 @@ routes_print(void)
 {
 	static const char *const methods[] = { "GET", "HEAD", "POST" };
 	static const char *const access[] = { "public", "guest", "field",
-	    "office", "owner" };
+	    "office", "owner", "portal-guest", "portal", "portal-full" };
 	size_t	 i;
 
 	for (i = 0; i < NROUTES; i++)

@@ -177,6 +177,7 @@ session_page(struct req *r)
 	hdf_set(r, "User.Email", r->sess.user_email);
 	hdf_set(r, "User.Role", role_name(r->sess.role));
 	hdf_set(r, "User.RoleLabel", role_label(r->sess.role));
+	alert_badge(r);
 	if (r->sess.role >= ROLE_OFFICE) {
 		hdf_set(r, "User.Can.Team", "1");
 		hdf_set(r, "User.Can.SeeSettings", "1");

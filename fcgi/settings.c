@@ -24,6 +24,20 @@ const char *const company_fields[] = {
 };
 
 /* Company.* for pages and mail. */
+/* "tel:+15550100199": a phone number as a link (no spaces or punctuation). */
+static const char *
+phone_href(struct req *r, const char *phone)
+{
+	char	*out = arena_zalloc(r->arena, strlen(phone) + 5), *p;
+
+	p = out + 4;
+	memcpy(out, "tel:", 4);
+	for (; *phone != '\0'; phone++)
+		if ((*phone >= '0' && *phone <= '9') || (*phone == '+' && p == out + 4))
+			*p++ = *phone;
+	return p == out + 4 ? "" : out;
+}
+
 void
 hdf_put_company(struct req *r, const struct company *c)
 {
@@ -37,6 +51,7 @@ hdf_put_company(struct req *r, const struct company *c)
 	hdf_set(r, "Company.Region", c->region);
 	hdf_set(r, "Company.PostalCode", c->postal_code);
 	hdf_set(r, "Company.Phone", c->phone);
+	hdf_set(r, "Company.PhoneHref", phone_href(r, c->phone));
 	hdf_set(r, "Company.Email", c->email);
 	hdf_set(r, "Company.Hours", c->hours);
 	hdf_set(r, "Company.Timezone", c->timezone);

@@ -3,9 +3,12 @@
  * stored in UTC and shown in the company's IANA zone (companies.timezone).
  * MariaDB's CONVERT_TZ needs time zone tables that a private instance
  * does not load, so conversions happen here, with the C library's zone
- * data: TZ is set to the zone for one mktime/localtime_r and set back to
- * UTC at once.  That touches the process environment, which is fine for a
- * worker that serves one request at a time and has no threads.
+ * data: TZ is set to the zone for mktime/localtime_r and left there, so a
+ * worker that shows one company's times all day reads the zone file once
+ * (glibc's tzset reloads it whenever TZ changes).  Nothing else in the
+ * process uses local time: logs and mail dates come from gmtime_r.  That
+ * touches the process environment, which is fine for a worker that serves
+ * one request at a time and has no threads.
  *
  * Pure (no database, no request): the unit tests link this file alone.
  */
@@ -19,14 +22,14 @@
 static void
 zone_use(const char *zone)
 {
-	setenv("TZ", zone && *zone ? zone : "UTC", 1);
-	tzset();
-}
+	static char	 current[128];
 
-static void
-zone_reset(void)
-{
-	setenv("TZ", "UTC", 1);
+	if (zone == NULL || *zone == '\0')
+		zone = "UTC";
+	if (strcmp(current, zone) == 0)
+		return;
+	snprintf(current, sizeof(current), "%s", zone);
+	setenv("TZ", zone, 1);
 	tzset();
 }
 
@@ -187,7 +190,6 @@ tz_local_to_utc(const char *zone, const struct tz_date *dt, int h, int min,
 	zone_use(zone);
 	ha = try_local(&want, 0, &a);
 	hb = try_local(&want, 1, &b);
-	zone_reset();
 	if (!ha && !hb)
 		return false;
 	*utc = ha && hb ? (a < b ? a : b) : ha ? a : b;
@@ -202,7 +204,6 @@ tz_utc_to_local(const char *zone, time_t utc, struct tm *out)
 
 	zone_use(zone);
 	ok = localtime_r(&utc, out) != NULL;
-	zone_reset();
 	return ok;
 }
 

@@ -39,4 +39,5 @@ if:Form.Values.action == "password" ?><?cs call:form_error() ?><?cs /if ?>
 </div>
 </form>
 </section>
+<?cs include:"app/account_alerts.cs" ?>
 </div>

@@ -8,6 +8,7 @@ include:"partials/form.cs" ?><?cs include:"partials/ui.cs" ?><?cs include:"parti
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> · <?cs /if ?>Plumbline</title>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/css/app.css?v=<?cs var:App.AssetVersion ?>">
+<link rel="stylesheet" href="/static/css/compare.css?v=<?cs var:App.AssetVersion ?>">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
@@ -25,6 +26,9 @@ else ?><span class="brand__mark"><img src="/static/img/mark.svg" alt="" width="2
 <nav class="sidenav" aria-label="Main">
 <ul><?cs
 call:nav_item("dashboard", "/app/", "Dashboard") ?><?cs
+if:User.Role == "owner" || User.Role == "office" ?>
+<li><a href="/app/inbox"<?cs if:Page.Nav == "inbox" ?> aria-current="page"<?cs /if ?>>Inbox<?cs
+	if:User.Unread ?> <span class="nav-count" data-unread="<?cs var:User.Unread ?>"><?cs var:User.Unread ?><span class="visually-hidden"> unread</span></span><?cs /if ?></a></li><?cs /if ?><?cs
 call:nav_item("customers", "/app/customers", "Customers") ?><?cs
 call:nav_item("jobs", "/app/jobs", "Jobs") ?><?cs
 call:nav_item("schedule", "/app/schedule", "Schedule") ?><?cs

@@ -280,7 +280,7 @@ story('the back office from the first customer to a paid job', async ({ page, ct
 	});
 
 	await step('marks the estimate sent, then approved', async () => {
-		await page.getByRole('button', { name: 'Mark as sent' }).click();
+		await page.getByRole('button', { name: 'Mark as sent', exact: true }).click();
 		await page.getByRole('button', { name: 'Mark approved' }).waitFor();
 		assert.equal(await docStatus(page), 'Sent');
 		await page.getByRole('button', { name: 'Mark approved' }).click();

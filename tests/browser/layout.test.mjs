@@ -46,7 +46,7 @@ const PAGES = [
 	{ name: 'team', path: '/app/staff', heading: 'Team', owner: true, reach: ['button:Send invitation', 'button:/Remove access/'] },
 	{ name: 'settings', path: '/app/settings', heading: 'Company settings', owner: true, reach: ['button:Save changes', 'button:Upload logo'] },
 ];
-const NAV = ['Dashboard', 'Customers', 'Jobs', 'Schedule', 'Estimates', 'Invoices', 'Price book', 'Team', 'Company settings', 'My account'];
+const NAV = ['Dashboard', 'Inbox', 'Customers', 'Jobs', 'Schedule', 'Estimates', 'Invoices', 'Price book', 'Team', 'Company settings', 'My account'];
 
 /** The control is visible, inside the viewport's width, and nothing covers it. */
 async function assertReachable(page, locator, what) {

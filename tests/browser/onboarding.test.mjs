@@ -63,7 +63,7 @@ story('a contractor signs up, invites office staff, who joins and resets a passw
 		assert.deepEqual(items.map((s) => s.replace(/\s*\(done\)$/, '').trim()),
 			['Create your company', 'Add your address and business hours', 'Upload your logo', 'Invite your team',
 				'Add your first customer', 'Create a job']);
-		assert.deepEqual(await navLinks(page), ['Dashboard', 'Customers', 'Jobs', 'Schedule', 'Estimates', 'Invoices', 'Price book', 'Team', 'Company settings', 'My account']);
+		assert.deepEqual(await navLinks(page), ['Dashboard', 'Inbox', 'Customers', 'Jobs', 'Schedule', 'Estimates', 'Invoices', 'Price book', 'Team', 'Company settings', 'My account']);
 	});
 
 	await step('the owner gets a welcome mail with a link to the back office', async () => {
@@ -129,7 +129,7 @@ story('a contractor signs up, invites office staff, who joins and resets a passw
 	});
 
 	await step('office staff see the team and settings but cannot invite or edit', async () => {
-		assert.deepEqual(await navLinks(page), ['Dashboard', 'Customers', 'Jobs', 'Schedule', 'Estimates', 'Invoices', 'Price book', 'Team', 'Company settings', 'My account']);
+		assert.deepEqual(await navLinks(page), ['Dashboard', 'Inbox', 'Customers', 'Jobs', 'Schedule', 'Estimates', 'Invoices', 'Price book', 'Team', 'Company settings', 'My account']);
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
 		await page.waitForURL('**/app/staff');
 		const team = await page.getByRole('table').innerText();

@@ -6,8 +6,8 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-	Client, PASSWORD, addStaff, db, dbValue, invite, makePng, pathOf, routeTable, signup, sqlString, uniqueEmail, userByEmail,
-	waitForMail,
+	Client, PASSWORD, addStaff, db, dbValue, invite, makePng, pathOf, portalClient, portalCustomer, portalLink, routeTable,
+	signup, sqlString, uniqueEmail, userByEmail, waitForMail,
 } from '../lib/index.mjs';
 
 /* The company's rows that any POST could touch, as one comparable string. */
@@ -169,5 +169,59 @@ describe('CSRF', () => {
 		const r = await field.client.post('/app/account', { action: 'profile', name: 'Right Token' });
 		assert.equal(r.status, 303);
 		assert.equal((await userByEmail(field.email)).name, 'Right Token');
+	});
+});
+
+describe('CSRF in the customer portal', () => {
+	let owner, person, portal;
+
+	/* What a portal POST could touch: the person, its sessions and links, the company's history and mail. */
+	async function portalSnapshot() {
+		return JSON.stringify(await Promise.all([
+			db(`SELECT name, email, COALESCE(password_hash, '-'), alerts_off, seen_event_id FROM portal_people
+			    WHERE company_id = ${owner.companyId} ORDER BY id`),
+			db(`SELECT id, HEX(token_hash), verified_at, COALESCE(HEX(code_hash), '-') FROM portal_sessions
+			    WHERE company_id = ${owner.companyId} ORDER BY id`),
+			db(`SELECT id, COALESCE(used_at, '-'), COALESCE(revoked_at, '-') FROM portal_links
+			    WHERE company_id = ${owner.companyId} ORDER BY id`),
+			db(`SELECT COUNT(*) FROM job_events WHERE company_id = ${owner.companyId}`),
+			db(`SELECT COUNT(*) FROM outbox WHERE company_id = ${owner.companyId}`),
+		]));
+	}
+
+	before(async () => {
+		owner = await signup();
+		person = await portalCustomer(owner.companyId);
+		portal = await portalClient(person);
+	});
+
+	it("signed in, the portal's forms are seeded by the portal session, not the browser's guest cookie", async () => {
+		const c = await portalClient(await portalCustomer(owner.companyId));
+		const guestPage = await c.get('/login');	/* the same browser's guest-seeded token */
+		const guest = guestPage.csrf;
+		assert.ok(guest && c.cookie('pl_guest'));
+		let r = await c.post('/portal/sessions/end-others', {}, { csrf: guest });
+		assert.equal(r.status, 403);
+		const own = (await c.get('/portal/settings')).csrf;
+		assert.notEqual(own, guest);
+		r = await c.post('/portal/sessions/end-others', {}, { csrf: own });
+		assert.equal(r.status, 303);
+	});
+
+	it('every portal POST route refuses a missing, foreign or tampered token with 403 and changes nothing', async () => {
+		const posts = (await routeTable()).filter((r) => r.method === 'POST' && r.pattern.startsWith('/portal/'));
+		assert.ok(posts.length >= 8, `${posts.length} portal POST routes`);
+		const link = await portalLink(person);
+		const before = await portalSnapshot();
+		for (const { pattern } of posts) {
+			const path = pattern.replace(':token', link.token).replace(/:\w+/g, '1');
+			for (const [what, csrf] of await badTokens(portal)) {
+				const r = await portal.post(path, { password: PASSWORD, password2: PASSWORD, code: '123456', note: 'x',
+				    email: person.email, link_email: person.email }, { csrf });
+				assert.equal(r.status, 403, `POST ${pattern} with a ${what} token`);
+			}
+		}
+		assert.equal(await portalSnapshot(), before, 'nothing changed');
+		assert.equal((await portal.get('/portal/')).status, 200, 'still signed in');
 	});
 });

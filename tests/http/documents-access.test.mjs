@@ -86,7 +86,7 @@ describe('tenancy of estimates, invoices, payments and the price book', () => {
 		const missing = Number(await dbValue('SELECT MAX(id) FROM documents')) + 100000;
 		await a.client.get('/app/');	/* shows (and clears) the flash of the set-up */
 		const withId = routes.filter((r) => r.pattern.includes(':id'));
-		assert.equal(withId.length, 20);
+		assert.ok(withId.length >= 20, `${withId.length} id-bearing routes`);
 		for (const r of withId) {
 			const answers = new Set();
 			for (const id of [bIdFor(r.pattern), missing, 0, -1, '99999999999999999999', 'abc', '1e3', '0x10']) {

@@ -25,7 +25,10 @@
  *   ignored, and no row of B references a row of A (every *_id column of
  *   every tenant table is checked; an unknown one fails the test);
  * - a control: the same requests by A's owner on A's records are not 404,
- *   so the 404s above come from the ownership check, not a bad request.
+ *   so the 404s above come from the ownership check, not a bad request;
+ * - the customer portal's routes (access portal, portal-full) are called
+ *   the same way by a signed-in portal customer of B, and in the control
+ *   by A's own portal customer (signed in through a shared document's link).
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,8 +36,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 
 import {
-	STACK_DIR, addStaff, db, dbValue, fieldErrors, formError, inputValue, routeTable, signup, sqlString, textOf, titleOf, uniq,
-	waitFor,
+	Client, STACK_DIR, addStaff, db, dbValue, fieldErrors, formError, inputValue, portalFollowLink, routeTable, signup, sqlString,
+	textOf, titleOf, uniq, waitFor, waitForMail,
 } from '../lib/index.mjs';
 import { docFields } from './documents-fixtures.mjs';
 
@@ -50,12 +53,24 @@ const PREFIXES = [
 	['/app/invoices/:id', 'invoice'],
 	['/app/price-book/:id', 'price item'],
 	['/app/staff/:id', 'user'],
+	['/portal/documents/:id', 'document'],
+	['/portal/messages/:job_id', 'job'],
+	['/portal/sessions/:id', 'portal session'],
 ];
+
+/* Access levels of the customer portal: probed by a portal customer, not by staff. */
+const PORTAL_ACCESS = ['portal', 'portal-full'];
 
 /* Parameterised routes that name no tenant record, and why. */
 const SKIP = {
 	'/dev/mail/:name': 'the dev-only mail viewer (config dev = 1; 404 in production): :name is a file of the ' +
 	    'mail capture directory, not a tenant record',
+	'/u/:token': 'one-click unsubscribe: :token is an HMAC naming the company, person and kind, not an id ' +
+	    '(alerts.test.mjs: a forged or altered token is 404 and changes nothing)',
+	'/d/:token': 'the public verification page of a PDF: :token is a 256-bit secret, not an id (pdf.test.mjs: ' +
+	    "a changed token and a draft's token answer 404)",
+	'/portal/l/:token': 'a sign-in link: :token is a secret, not an id (portal_auth.test.mjs: forged, spent, ' +
+	    'expired and revoked tokens answer 404/410 and start no session)',
 };
 
 /* Where the records of each kind live. */
@@ -70,13 +85,16 @@ const KINDS = {
 	invoice: { table: 'documents', where: "kind = 'invoice'" },
 	'price item': { table: 'price_items' },
 	user: { table: 'users' },
+	document: { table: 'documents' },
+	'portal session': { table: 'portal_sessions' },
 };
 
 /* What every *_id (or *_by) column of a tenant table refers to. */
 const REFS = {
 	customer_id: 'customers', property_id: 'properties', job_id: 'jobs', document_id: 'documents', user_id: 'users',
 	price_item_id: 'price_items', parent_id: 'documents', source_id: 'documents', created_by: 'users',
-	invited_by: 'users',
+	invited_by: 'users', person_id: 'portal_people', approved_person_id: 'portal_people', contact_id: 'contacts',
+	seen_event_id: 'job_events',
 };
 
 /* Ids that name nothing. */
@@ -143,11 +161,25 @@ function bodyFor(pattern, version = 1) {
 		'/app/estimates/:id/invoice': { version: v },
 		'/app/estimates/:id/payments': { kind: 'payment', method: 'cash', amount: '1', received_on: yesterday(),
 			reference: 'hijack', reason: '' },
+		'/app/estimates/:id/display': { display: '1' },
+		'/app/estimates/:id/share': { to: 'customer', message: 'Hijacked share' },
+		'/app/estimates/:id/links/revoke': {},
+		'/app/estimates/:id/revise': {},
 		'/app/invoices/:id': docFields({ version: v, title: 'Hijacked invoice', lines: [LINE] }),
 		'/app/invoices/:id/send': { version: v },
 		'/app/invoices/:id/void': { version: v },
 		'/app/invoices/:id/payments': { kind: 'payment', method: 'cash', amount: '1', received_on: yesterday(),
 			reference: 'hijack', reason: '' },
+		'/app/invoices/:id/display': { display: '1' },
+		'/app/invoices/:id/share': { to: 'customer', message: 'Hijacked share' },
+		'/app/invoices/:id/links/revoke': {},
+		/* The customer portal (the approval's hash is the page's: the control reads it there). */
+		'/portal/sessions/:id/end': {},
+		'/portal/documents/:id/approve': { name: 'Hijack Approver', accept: '1', hash: '0'.repeat(64) },
+		'/portal/documents/:id/revision': { changes: 'Hijacked revision request' },
+		'/portal/documents/:id/dispute': { reason: 'Hijacked dispute' },
+		'/portal/documents/:id/notes': { note: 'Hijacked portal note' },
+		'/portal/messages/:job_id': { note: 'Hijacked portal message' },
 	};
 	return bodies[pattern];
 }
@@ -313,11 +345,32 @@ async function fullCompany(tag) {
 	const importFile = inputValue(r.text, 'file');
 	assert.match(importFile ?? '', /^[A-Za-z0-9_-]{43}\.csv$/, 'the mapping page names the stored upload');
 	secrets.push(`${t} Imported`);
+
+	/*
+	 * The customer portal: the estimate and the invoice shared with the first customer (a portal person,
+	 * links, shares, mail); one link followed on a spare device, one asked for at /portal/login (the
+	 * customer's own session: the spare one has the lower id, so the control ends that one); the
+	 * documents viewed; a message from the portal.
+	 */
+	const personEmail = `${t.toLowerCase()}-person@example.test`;
+	for (const [kind, id] of [['estimate', estimate], ['invoice', invoice]])
+		await ok(await c.post(`/app/${kind}s/${id}/share`, { to: 'customer', message: `${t} share message` }), `share ${kind}`);
+	const linkRe = /https?:\/\/[^\s]+\/portal\/l\/[A-Za-z0-9_-]{43}/;
+	const shared = await waitForMail({ to: personEmail, link: linkRe });
+	await ok((await portalFollowLink(shared.link)).res, 'follow the shared link (spare device)');
+	await ok(await new Client().post('/portal/login/link', { link_email: personEmail }), 'email me a link', 200);
+	const signIn = await waitForMail({ to: personEmail, subject: 'sign-in link', link: linkRe });
+	const { client: portal, res: signedIn } = await portalFollowLink(signIn.link);
+	await ok(signedIn, 'follow the sign-in link');
+	for (const id of [estimate, invoice])
+		await ok(await portal.get(`/portal/documents/${id}`), 'portal view', 200);
+	await ok(await portal.post(`/portal/messages/${job}`, { note: `${t} portal question` }), 'portal message');
+	secrets.push(`${t} portal question`, `${t} share message`, personEmail);
 	await c.get('/app/');	/* shows (and so ends) the last flash message */
 	return {
 		importFile,
 		tag, t, owner, office, field, secrets, customers, property, items, job, job2, draftEstimate, estimate, invoice,
-		draftInvoice, companyId: owner.companyId,
+		draftInvoice, portal, companyId: owner.companyId,
 	};
 }
 
@@ -358,7 +411,7 @@ describe('tenant isolation over the whole route table', () => {
 			}
 			if (r.method === 'POST' && !SKIP[r.pattern] && !bodyFor(r.pattern))
 				unmapped.push(`POST ${r.pattern}: no plausible form in bodyFor()`);
-			if (!['field', 'office', 'owner'].includes(r.access))
+			if (!['field', 'office', 'owner', ...PORTAL_ACCESS].includes(r.access))
 				unmapped.push(`${r.method} ${r.pattern}: access ${r.access} — a signed-out route with an id; add who probes it`);
 			if (!['GET', 'POST'].includes(r.method))
 				unmapped.push(`${r.method} ${r.pattern}: a method this test doesn't call`);
@@ -387,7 +440,7 @@ describe('tenant isolation over the whole route table', () => {
 		let calls = 0;
 		const covered = new Set();
 		const pages = new Map();
-		await who.client.get('/app/');	/* no flash message pending */
+		await who.client.get(access.some((x) => PORTAL_ACCESS.includes(x)) ? '/portal/' : '/app/');	/* no flash pending */
 		for (const r of idRoutes) {
 			if (SKIP[r.pattern] || !access.includes(r.access))
 				continue;
@@ -426,6 +479,18 @@ describe('tenant isolation over the whole route table', () => {
 			assert.deepEqual(await foreignRefs(b.companyId), [], "no row of B references a row of another company");
 		});
 	}
+
+	it("as B's portal customer: every portal route answers 404 to A's ids and to bad ids; A is unchanged", async (t) => {
+		const before = await snapshot(a.companyId);
+		const { wrong, pages, calls, covered } = await probe({ client: b.portal }, PORTAL_ACCESS);
+		const expected = idRoutes.filter((r) => !SKIP[r.pattern] && PORTAL_ACCESS.includes(r.access));
+		assert.equal(covered.size, expected.length, 'every portal route was called');
+		t.diagnostic(`${covered.size} routes, ${calls} requests`);
+		assert.deepEqual(wrong, [], "B's portal customer got answers other than 404");
+		assert.equal(pages.size, 1, `one and the same 404 page everywhere:\n${[...pages.values()].join('\n')}`);
+		assert.deepEqual(await snapshot(a.companyId), before, "A's rows are unchanged");
+		assert.equal((await b.portal.get('/portal/')).status, 200, "B's portal customer is still signed in");
+	});
 
 	it("ids of A in form bodies and query strings link nothing of B to A", async () => {
 		const before = await snapshot(a.companyId);
@@ -537,18 +602,26 @@ describe('tenant isolation over the whole route table', () => {
 				continue;
 			const kind = kindOf(r.pattern);
 			const statuses = [];
-			const good = r.method === 'GET' ? [200] : [303];
+			/* A portal route found A's record when it answers anything but 404 (409/422: a state or a form). */
+			const inPortal = PORTAL_ACCESS.includes(r.access);
+			const who = inPortal ? a.portal : a.owner.client;
+			const good = inPortal ? [200, 303, 409, 422] : r.method === 'GET' ? [200] : [303];
 			/* Current versions: earlier controls may have moved them on. */
 			for (const rec of await recordsOf(a.companyId, kind, cols)) {
 				const path = r.pattern.replace(/:[A-Za-z_]+/, String(rec.id));
-				const res = r.method === 'GET' ? await a.owner.client.get(path) : await a.owner.client.post(path, bodyFor(r.pattern, rec.version));
+				let body = bodyFor(r.pattern, rec.version);
+				if (inPortal && r.pattern.endsWith('/approve'))
+					body = { ...body, hash: inputValue((await who.get(`/portal/documents/${rec.id}`)).text, 'hash') ?? '' };
+				const res = r.method === 'GET' ? await who.get(path) : await who.post(path, body);
+				if (inPortal && /^\/portal\/(login|verify)/.test(res.location ?? ''))
+					wrong.push(`${r.method} ${path}: A's portal customer was sent to ${res.location}`);
 				statuses.push(`${res.status}${res.status === 200 || res.status === 303 ? '' : ` (${formError(res.text) ?? ''} ${JSON.stringify(fieldErrors(res.text))})`}`);
 				if (res.status >= 500)
 					wrong.push(`${r.method} ${path} → ${res.status}`);
-				if (res.status === good[0])
+				if (res.status === good[0] || (inPortal && good.includes(res.status)))
 					break;	/* one success is the proof; leave the other records for the routes after */
 			}
-			if (!statuses.some((s) => good.includes(Number(s))))
+			if (!statuses.some((s) => good.includes(parseInt(s, 10))))
 				wrong.push(`${r.method} ${r.pattern}: A's owner on A's ${kind}s got ${statuses.join(', ')}, never ${good.join('/')}`);
 		}
 		assert.deepEqual(wrong, []);

@@ -5,7 +5,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { Client, addStaff, routeTable, signup, titleOf } from '../lib/index.mjs';
+import { Client, addStaff, portalClient, portalCustomer, routeTable, signup, titleOf } from '../lib/index.mjs';
 
 /* DESIGN.md's URL table: method and path → who may. */
 const DESIGN = {
@@ -21,6 +21,12 @@ const DESIGN = {
 	'GET /app/logo': 'field', 'GET /app/account': 'field', 'POST /app/account': 'field',
 	'GET /dev/mail': 'public', 'GET /dev/mail/:name': 'public', 'GET /dev/sleep': 'public',
 };
+/* The sign-in link: public, so a link opens whichever portal session the browser had. */
+const PORTAL_PUBLIC = ['GET /portal/l/:token', 'POST /portal/l/:token'];
+/* A document's verification page, the address of its QR code (tests/http/pdf.test.mjs). */
+const VERIFY_PUBLIC = ['GET /d/:token'];
+/* The one-click unsubscribe of alert mails (alerts.c): its token is the authority. */
+const UNSUBSCRIBE_PUBLIC = ['GET /u/:token', 'POST /u/:token'];
 const staffOnly = (method) => Object.entries(DESIGN)
 	.filter(([k, a]) => k.startsWith(`${method} `) && ['field', 'office', 'owner'].includes(a))
 	.map(([k]) => k.slice(method.length + 1).replace(':id', '1'));
@@ -36,6 +42,18 @@ describe('the route table', () => {
 		/* Routes of later features are the back office's: staff only, under /app/. */
 		for (const [route, access] of Object.entries(got)) {
 			if (route in DESIGN) continue;
+			if (VERIFY_PUBLIC.includes(route) || UNSUBSCRIBE_PUBLIC.includes(route)) {
+				assert.equal(access, 'public', route);
+				continue;
+			}
+			/* The customer portal's: a portal session (or the sign-in pages); docs/PORTAL.md. */
+			if (/^(GET|POST) \/portal\//.test(route)) {
+				assert.ok(PORTAL_PUBLIC.includes(route) || ['portal-guest', 'portal', 'portal-full'].includes(access),
+				    `${route} is for portal customers (${access})`);
+				if (PORTAL_PUBLIC.includes(route))
+					assert.equal(access, 'public', route);
+				continue;
+			}
 			assert.match(route, /^(GET|POST) \/app\//, `${route} lives under /app/`);
 			assert.ok(['field', 'office', 'owner'].includes(access), `${route} is for staff (${access})`);
 		}
@@ -284,5 +302,56 @@ describe('dev-only pages (the test stack runs with dev = 1)', () => {
 		const r = await c.get('/dev/sleep?ms=1');
 		assert.equal(r.status, 200);
 		assert.equal(r.text, 'slept\n');
+	});
+});
+
+describe('the customer portal, by its access levels', () => {
+	let table, owner, fresh, stale;
+	const sample = (pattern) => pattern.replace(/:[a-z_]+/g, '1');
+
+	before(async () => {
+		table = (await routeTable()).filter((r) => r.pattern.startsWith('/portal/'));
+		owner = await signup();
+		const person = await portalCustomer(owner.companyId);
+		fresh = await portalClient(person);
+		stale = await portalClient(person, { verifiedAgo: 4 * 86400 });
+	});
+
+	it('signed out (or signed in as staff): portal pages ask for a portal sign-in, POSTs are 403', async () => {
+		for (const c of [new Client(), owner.client]) {
+			await c.get('/portal/login');
+			for (const r of table.filter((x) => x.access === 'portal' || x.access === 'portal-full')) {
+				const path = sample(r.pattern);
+				const res = r.method === 'GET' ? await c.get(path) : await c.post(path, {});
+				if (r.method === 'GET') {
+					assert.equal(res.status, 303, path);
+					const u = new URL(res.location, 'http://x');
+					assert.equal(u.pathname, '/portal/login', path);
+					assert.equal(u.searchParams.get('next'), path, path);
+				} else
+					assert.equal(res.status, 403, `POST ${path}`);
+			}
+			for (const r of table.filter((x) => x.access === 'portal-guest' && x.method === 'GET'))
+				assert.equal((await c.get(r.pattern)).status, 200, r.pattern);
+		}
+	});
+
+	it('without a recent proof of the address, portal-full pages ask for a code', async () => {
+		for (const r of table.filter((x) => x.access === 'portal-full' && x.method === 'GET')) {
+			const path = sample(r.pattern);
+			const res = await stale.get(path);
+			assert.equal(res.status, 303, path);
+			assert.equal(res.location, `/portal/verify?next=${encodeURIComponent(path)}`, path);
+		}
+	});
+
+	it('signed in, the sign-in pages send the customer to /portal/', async () => {
+		for (const r of table.filter((x) => x.access === 'portal-guest' && x.method === 'GET')) {
+			const res = await fresh.get(r.pattern);
+			assert.equal(res.status, 303, r.pattern);
+			assert.equal(res.location, '/portal/', r.pattern);
+		}
+		assert.equal((await fresh.get('/portal/')).status, 200);
+		assert.equal((await fresh.get('/portal/settings')).status, 200);
 	});
 });

@@ -144,8 +144,10 @@ describe('workers of a private stack', () => {
 		try {
 			const o = await signup(stack.client());
 			const kills = [];
-			/* As many kills as there are slots (hash_slots = 2): with the leak, none is left. */
-			for (let round = 0; round < 2; round++) {
+			const midSignIn = () => kills.filter((p) => new RegExp(`worker ${p} killed by signal KILL while serving route=POST /login`).test(stack.log()));
+			/* As many kills inside a sign-in as there are slots (hash_slots = 2): with the leak, none is left.
+			 * A kill that lands between two requests (a busy machine) doesn't count: try again, a few times. */
+			for (let round = 0; midSignIn().length < 2 && round < 8; round++) {
 				const pids = stack.workerPids();
 				/* Load that keeps both workers hashing: failed sign-ins of unknown addresses hash too. */
 				const load = Array.from({ length: 12 }, () =>
@@ -161,9 +163,7 @@ describe('workers of a private stack', () => {
 				/* Don't wait out a hung queue: give the load a few seconds at most. */
 				await Promise.race([Promise.all(load), sleep(3000)]);
 			}
-			const log = stack.log();
-			const whileHashing = kills.filter((p) => new RegExp(`worker ${p} killed by signal KILL while serving route=POST /login`).test(log));
-			assert.equal(whileHashing.length, kills.length, `every worker was killed mid sign-in: ${whileHashing.length} of ${kills.length}`);
+			assert.equal(midSignIn().length, 2, `two workers killed mid sign-in (${kills.length} kills)`);
 			/* Both slots must still be there: two right-password sign-ins at once answer promptly. */
 			const t0 = Date.now();
 			const got = await Promise.all([0, 1].map(() => status(tryLogin(o.email, o.password, { client: stack.client({ timeout: 6000 }) }))));

@@ -176,7 +176,7 @@ export function parseSetCookie(line) {
 
 /* ---- The client ---------------------------------------------------------- */
 
-const SEEDS = ['pl_session', '__Host-pl_session', 'pl_guest', '__Host-pl_guest'];
+const SEEDS = ['pl_session', '__Host-pl_session', 'pl_guest', '__Host-pl_guest', 'pl_portal', '__Host-pl_portal'];
 
 export class Client {
 	/*
@@ -298,6 +298,12 @@ export class Client {
 	async csrf() {
 		if (this.token)
 			return this.token;
+		/* A portal session seeds the portal's forms (/portal/logout shows one). */
+		if (this.cookie('pl_portal') ?? this.cookie('__Host-pl_portal')) {
+			await this.get('/portal/logout');
+			if (this.token)
+				return this.token;
+		}
 		let r = await this.get('/logout');
 		if (r.status === 200 && this.token)
 			return this.token;

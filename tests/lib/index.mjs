@@ -8,3 +8,4 @@ export * from './accounts.mjs';
 export * from './vnu.mjs';
 export * from './files.mjs';
 export * from './stack.mjs';
+export * from './portal.mjs';

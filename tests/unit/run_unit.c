@@ -17,6 +17,7 @@ main(void)
 
 	sr = srunner_create(arena_suite());
 	srunner_add_suite(sr, buf_suite());
+	srunner_add_suite(sr, compare_suite());
 	srunner_add_suite(sr, csv_suite());
 	srunner_add_suite(sr, form_suite());
 	srunner_add_suite(sr, jobs_suite());

@@ -13,6 +13,7 @@
 
 Suite		*arena_suite(void);
 Suite		*buf_suite(void);
+Suite		*compare_suite(void);
 Suite		*csv_suite(void);
 Suite		*form_suite(void);
 Suite		*jobs_suite(void);

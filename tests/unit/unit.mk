@@ -24,12 +24,12 @@ UNIT_CFLAGS	?= $(if $(strip $(CFLAGS)),$(CFLAGS),-std=c11 -D_GNU_SOURCE \
 UNIT_DIR	:= $(BUILD)/unit
 UNIT_RUNNER	:= $(UNIT_DIR)/run_unit
 UNIT_FCGI	:= fcgi/form.c fcgi/valid.c fcgi/arena.c fcgi/buf.c fcgi/money.c \
-		   fcgi/route.c fcgi/csv.c fcgi/tz.c fcgi/job_status.c
+		   fcgi/route.c fcgi/csv.c fcgi/tz.c fcgi/job_status.c fcgi/doc_compare.c
 UNIT_TESTS	:= tests/unit/run_unit.c tests/unit/util.c \
 		   tests/unit/test_arena.c tests/unit/test_buf.c \
 		   tests/unit/test_form.c tests/unit/test_money.c tests/unit/test_route.c \
 		   tests/unit/test_valid.c tests/unit/test_csv.c \
-		   tests/unit/test_tz.c tests/unit/test_jobs.c
+		   tests/unit/test_tz.c tests/unit/test_jobs.c tests/unit/test_compare.c
 UNIT_OBJS	:= $(patsubst %.c,$(UNIT_DIR)/%.o,$(UNIT_FCGI) $(UNIT_TESTS))
 CHECK_CFLAGS	:= $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)

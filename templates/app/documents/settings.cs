@@ -18,6 +18,7 @@ if:!User.Can.Settings ?>
 <legend class="visually-hidden">Defaults of new documents</legend>
 <?cs call:select("currency", "Currency", Currencies, 1, "", "Amounts are shown in this currency on every estimate and invoice, old ones included.") ?>
 <?cs call:field("tax_rate", "Default tax rate (%)", "text", "off", 0, "For example 8.25. Each document can change it.") ?>
+<?cs call:select("paper", "Paper size of PDFs", Papers, 1, "", "Estimates and invoices are made as PDFs on this paper.") ?>
 <?cs call:textarea("terms", "Default terms", 0, "Printed on new estimates and invoices: payment terms, warranty. Up to 5,000 characters.") ?>
 </fieldset><?cs
 if:User.Can.Settings ?>

@@ -5,17 +5,18 @@
 include:"app/documents/macros.cs" ?><?cs call:doc_assets(1) ?>
 <header class="page-head doc-head no-print">
 <div>
-<h1><?cs var:Doc.KindLabel ?> #<?cs var:Doc.Number ?> <?cs call:doc_badge(Doc.Status, Doc.StatusLabel) ?></h1>
+<h1><?cs var:Doc.KindLabel ?> #<?cs var:Doc.Number ?><?cs if:Doc.Revision > 1 ?> <span class="muted">v<?cs var:Doc.Revision ?></span><?cs /if ?> <?cs call:doc_badge(Doc.Status, Doc.StatusLabel) ?></h1>
 <p class="muted">For <a href="<?cs var:Job.Href ?>">job #<?cs var:Job.Number ?> <?cs var:Job.Title ?></a> · <?cs var:Job.Customer ?><?cs
 	if:Source.Number ?> · from <a href="<?cs var:Source.Href ?>">estimate #<?cs var:Source.Number ?></a><?cs /if ?></p>
 </div>
 <div class="doc-head__tools"><?cs
 if:Doc.Can.Edit == "1" ?>
 <a class="btn btn--primary" href="<?cs var:Doc.Href.Edit ?>">Edit draft</a><?cs /if ?>
+<a class="btn btn--secondary" href="<?cs var:Doc.Href.Pdf ?>" download>Download PDF</a>
 <button class="btn btn--secondary" type="button" data-print hidden>Print</button>
 </div>
 </header><?cs call:form_error() ?><?cs call:error_summary() ?><?cs
-if:Doc.Can.Send == "1" || Doc.Can.Approve == "1" || Doc.Can.Decline == "1" || Doc.Can.Invoice == "1" || Doc.Can.Void == "1" ?>
+if:Doc.Can.Send == "1" || Doc.Can.Approve == "1" || Doc.Can.Decline == "1" || Doc.Can.Invoice == "1" || Doc.Can.Void == "1" || Doc.Can.Revise == "1" ?>
 <section class="card doc-status-card no-print" aria-labelledby="next-title">
 <h2 id="next-title" class="visually-hidden">Next steps</h2>
 <div class="doc-buttons"><?cs
@@ -28,14 +29,16 @@ if:Doc.Can.Decline == "1" ?>
 if:Doc.Can.Invoice == "1" ?>
 <form method="post" action="<?cs var:Doc.Href.Invoice ?>"><?cs call:csrf() ?><button class="btn btn--secondary" type="submit">Create invoice from estimate</button></form><?cs /if ?><?cs
 if:Doc.Can.Void == "1" ?>
-<form method="post" action="<?cs var:Doc.Href.Void ?>"><?cs call:csrf() ?><button class="btn btn--danger" type="submit">Void invoice</button></form><?cs /if ?>
+<form method="post" action="<?cs var:Doc.Href.Void ?>"><?cs call:csrf() ?><button class="btn btn--danger" type="submit">Void invoice</button></form><?cs /if ?><?cs
+if:Doc.Can.Revise == "1" ?>
+<form method="post" action="<?cs var:Doc.Href.Revise ?>"><?cs call:csrf() ?><button class="btn btn--secondary" type="submit">Make a new version</button></form><?cs /if ?>
 </div>
 <p class="muted small"><?cs
 if:Doc.Status == "draft" ?><?cs if:Doc.Kind == "invoice" ?>Issuing makes the invoice final: it can no longer be edited, and its job moves to Invoiced.<?cs else ?>Once sent, the estimate can no longer be edited here.<?cs /if ?><?cs
 elif:Doc.Status == "sent" && Doc.Kind == "estimate" ?>Record the customer's answer. Approving moves the job to Approved.<?cs
 elif:Doc.Kind == "invoice" ?>Voiding keeps the invoice for the record; it no longer counts as owed.<?cs /if ?></p>
 </section><?cs
-/if ?>
+/if ?><?cs include:"app/documents/share.cs" ?>
 <article class="card doc-paper" aria-labelledby="doc-title">
 <header class="doc-paper__head">
 <div class="doc-paper__from"><?cs
@@ -75,8 +78,21 @@ if:Doc.Terms ?>
 <p class="pre-line"><?cs var:Doc.Terms ?></p><?cs /if ?><?cs
 if:Doc.Notes ?>
 <h3>Notes</h3>
-<p class="pre-line"><?cs var:Doc.Notes ?></p><?cs /if ?>
+<p class="pre-line"><?cs var:Doc.Notes ?></p><?cs /if ?><?cs
+if:Doc.Kind == "estimate" && !Doc.ApprovedName ?>
+<div class="doc-sign print-only">
+<h3>Approval</h3>
+<p class="doc-sign__lines"><span>Signature</span><span>Date</span><span>Name</span></p>
+</div><?cs /if ?>
 </article><?cs
+if:subcount(Versions) > 1 ?>
+<section class="card no-print" aria-labelledby="versions-title">
+<h2 id="versions-title">Versions</h2>
+<ul class="doc-versions"><?cs each:v = Versions ?>
+<li<?cs if:v.Current ?> aria-current="page"<?cs /if ?>><?cs if:v.Current ?>Version <?cs var:v.Revision ?> (this page)<?cs else ?><a href="<?cs var:v.Href ?>">Version <?cs var:v.Revision ?></a><?cs /if ?> <?cs call:doc_badge(v.Status, v.StatusLabel) ?> <span class="muted"><?cs var:v.IssuedOn ?> · <?cs var:v.Total ?></span><?cs if:v.CompareHref ?> <a class="doc-versions__compare" href="<?cs var:v.CompareHref ?>">Compare with this page</a><?cs /if ?></li><?cs /each ?>
+</ul>
+</section><?cs
+/if ?><?cs
 if:subcount(Derived) > 0 ?>
 <section class="card no-print" aria-labelledby="derived-title">
 <h2 id="derived-title">Invoices from this estimate</h2>

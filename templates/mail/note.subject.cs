@@ -1,0 +1,1 @@
+<?cs # Staff alert: note (one line). ?><?cs var:Mail.Who ?> wrote about <?cs if:Mail.Doc.Label ?><?cs var:Mail.Doc.Label ?><?cs else ?>job #<?cs var:Mail.Job.Number ?><?cs /if ?><?cs if:Mail.Who != Mail.Customer ?> — <?cs var:Mail.Customer ?><?cs /if ?>

@@ -1,0 +1,1 @@
+<?cs var:Mail.Code ?> is your code for <?cs var:Company.Name ?>

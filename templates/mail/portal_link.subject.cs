@@ -1,0 +1,1 @@
+Your sign-in link for <?cs var:Company.Name ?>

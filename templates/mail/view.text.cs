@@ -1,0 +1,10 @@
+<?cs # Staff alert: view (plain text).
+?><?cs include:"mail/macros.cs" ?><?cs include:"mail/alert_macros.cs" ?>Hello<?cs if:Mail.Name ?> <?cs var:Mail.Name ?><?cs /if ?>,
+
+<?cs var:Mail.Who ?><?cs if:Mail.Who != Mail.Customer ?> (<?cs var:Mail.Customer ?>)<?cs /if ?> opened <?cs call:alert_about() ?> on job #<?cs var:Mail.Job.Number ?>, <?cs var:Mail.Job.Title ?>.
+<?cs call:alert_quote_text(Mail.Quote) ?>
+Open it in Plumbline:
+<?cs var:Mail.Link ?>
+
+Every message from your customers is in the inbox: <?cs var:Mail.Inbox ?>
+<?cs call:alert_unsub_text("documents viewed") ?><?cs include:"mail/footer.text.cs" ?>
