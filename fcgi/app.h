@@ -569,6 +569,11 @@ void		 hdf_setf(struct req *, const char *, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 void		 hdf_set_int(struct req *, const char *, int64_t);
 const char	*hdf_get(struct req *, const char *);
+/* A node of the page data (made when missing), and values under it: one
+ * row of a long list without re-walking its path for every field. */
+struct hdf_node	*hdf_node(struct req *, const char *);
+void		 hdf_node_set(struct hdf_node *, const char *, const char *);
+void		 hdf_node_int(struct hdf_node *, const char *, int64_t);
 int		 render(struct req *, const char *);
 int		 render_as(struct req *, const char *, int);
 int		 render_mail(struct req *, const char *, struct outmail *);

@@ -15,6 +15,9 @@
 
 #define ARENA_BLOCK	(64 * 1024)
 #define ARENA_ALIGN	16
+/* Standard blocks kept for the next request (1 MiB): a page takes a few,
+ * and handing 64 KiB chunks back to malloc each time makes it consolidate. */
+#define ARENA_KEEP	16
 
 struct block {
 	struct block	*next;
@@ -30,7 +33,9 @@ struct cleanup {
 };
 
 struct arena {
-	struct block	*head;		/* current block; kept across resets */
+	struct block	*head;		/* current block */
+	struct block	*spare;		/* standard blocks kept across resets */
+	size_t		 nspare;
 	struct cleanup	*cleanups;
 	size_t		 total;		/* bytes handed out since the last reset */
 };
@@ -75,20 +80,20 @@ arena_reset(struct arena *a)
 	}
 	a->head = NULL;
 #else
-	if (b != NULL) {
-		/* Keep the oldest standard block; big one-off blocks go. */
-		while (b->next != NULL) {
-			next = b->next;
-			free(b);
-			b = next;
-		}
-		if (b->size != ARENA_BLOCK) {
-			free(b);
-			b = NULL;
-		} else
+	/* Standard blocks wait in spare for the next request; big one-off
+	 * blocks, and standard ones past ARENA_KEEP, go back to malloc. */
+	while (b != NULL) {
+		next = b->next;
+		if (b->size == ARENA_BLOCK && a->nspare < ARENA_KEEP) {
 			b->used = 0;
-		a->head = b;
+			b->next = a->spare;
+			a->spare = b;
+			a->nspare++;
+		} else
+			free(b);
+		b = next;
 	}
+	a->head = NULL;
 #endif
 	a->total = 0;
 }
@@ -96,10 +101,15 @@ arena_reset(struct arena *a)
 void
 arena_free(struct arena *a)
 {
+	struct block	*b;
+
 	if (a == NULL)
 		return;
 	arena_reset(a);
-	free(a->head);
+	while ((b = a->spare) != NULL) {
+		a->spare = b->next;
+		free(b);
+	}
 	free(a);
 }
 
@@ -123,10 +133,15 @@ arena_alloc(struct arena *a, size_t n)
 		return p;
 	}
 	size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+	if (size == ARENA_BLOCK && (b = a->spare) != NULL) {
+		a->spare = b->next;
+		a->nspare--;
+	} else
+		b = xmalloc(sizeof(*b) + size);
 #else
 	size = need;
-#endif
 	b = xmalloc(sizeof(*b) + size);
+#endif
 	b->size = size;
 	b->used = need;
 	/* A big block goes behind the current one so its free room stays usable. */

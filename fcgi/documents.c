@@ -170,34 +170,30 @@ put_row(struct req *r, const char *p, enum doc_kind kind,
     const struct doc_row *d, const char *currency, const char *today)
 {
 	struct arena	*a = r->arena;
+	struct hdf_node	*n = hdf_node(r, p);
 	bool		 open = d->status == DOCST_SENT ||
 			    d->status == DOCST_PARTIAL;
 
-	hdf_set_int(r, arena_printf(a, "%s.Id", p), d->id);
-	hdf_set_int(r, arena_printf(a, "%s.Number", p), d->number);
-	hdf_set(r, arena_printf(a, "%s.Href", p), doc_href(r, kind, d->id, ""));
-	hdf_set(r, arena_printf(a, "%s.Title", p), d->title);
-	hdf_set(r, arena_printf(a, "%s.Status", p), doc_status_name(d->status));
-	hdf_set(r, arena_printf(a, "%s.StatusLabel", p),
-	    doc_status_label(d->status));
-	hdf_set(r, arena_printf(a, "%s.Customer", p), d->customer_name);
-	hdf_set(r, arena_printf(a, "%s.CustomerHref", p), arena_printf(a,
-	    "/app/customers/%lld", (long long)d->customer_id));
-	hdf_set(r, arena_printf(a, "%s.Job", p), arena_printf(a, "#%lld %s",
+	/* What the list and the derived invoices show, and no more: a page
+	 * of 50 rows is 600 values. */
+	hdf_node_int(n, "Number", d->number);
+	hdf_node_set(n, "Href", doc_href(r, kind, d->id, ""));
+	hdf_node_set(n, "Title", d->title);
+	hdf_node_set(n, "Status", doc_status_name(d->status));
+	hdf_node_set(n, "StatusLabel", doc_status_label(d->status));
+	hdf_node_set(n, "Customer", d->customer_name);
+	hdf_node_set(n, "Job", arena_printf(a, "#%lld %s",
 	    (long long)d->job_number, d->job_title));
-	hdf_set(r, arena_printf(a, "%s.JobHref", p), arena_printf(a,
-	    "/app/jobs/%lld", (long long)d->job_id));
-	hdf_set(r, arena_printf(a, "%s.IssuedOn", p),
-	    lines_date_label(a, d->issued_on));
-	hdf_set(r, arena_printf(a, "%s.Until", p), lines_date_label(a, d->until));
-	hdf_set(r, arena_printf(a, "%s.Total", p),
-	    money_format(a, d->total_cents, currency));
-	hdf_set(r, arena_printf(a, "%s.Balance", p), money_format(a,
+	hdf_node_set(n, "JobHref", arena_printf(a, "/app/jobs/%lld",
+	    (long long)d->job_id));
+	hdf_node_set(n, "Until", lines_date_label(a, d->until));
+	hdf_node_set(n, "Total", money_format(a, d->total_cents, currency));
+	hdf_node_set(n, "Balance", money_format(a,
 	    d->status == DOCST_VOID ? 0 : d->total_cents - d->paid_cents,
 	    currency));
 	if (kind == DOC_INVOICE && open && *d->until && today != NULL &&
 	    strcmp(d->until, today) < 0)
-		hdf_set(r, arena_printf(a, "%s.Overdue", p), "1");
+		hdf_node_set(n, "Overdue", "1");
 }
 
 static const char *

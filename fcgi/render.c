@@ -157,7 +157,36 @@ hdf_setf(struct req *r, const char *name, const char *fmt, ...)
 void
 hdf_set_int(struct req *r, const char *name, int64_t v)
 {
-	hdf_setf(r, name, "%lld", (long long)v);
+	char	 s[24];
+
+	snprintf(s, sizeof(s), "%lld", (long long)v);
+	hdf_set(r, name, s);
+}
+
+struct hdf_node *
+hdf_node(struct req *r, const char *name)
+{
+	HDF	*n;
+
+	if (failed(hdf_get_node(page(r), name, &n), name))
+		abort();
+	return (struct hdf_node *)n;
+}
+
+void
+hdf_node_set(struct hdf_node *n, const char *name, const char *value)
+{
+	if (failed(hdf_set_value((HDF *)n, name, value ? value : ""), name))
+		abort();
+}
+
+void
+hdf_node_int(struct hdf_node *n, const char *name, int64_t v)
+{
+	char	 s[24];
+
+	snprintf(s, sizeof(s), "%lld", (long long)v);
+	hdf_node_set(n, name, s);
 }
 
 const char *
