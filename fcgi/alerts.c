@@ -15,8 +15,9 @@
 struct alert_kind {
 	const char	*name;
 	bool		 staff;		/* else the customer's */
-	const char	*label;		/* "Stop emails about <label>?" */
-	const char	*field;		/* the settings checkbox's words */
+	const char	*label;		/* "no more emails about <label>" */
+	const char	*field;		/* the settings checkbox's words, also
+					 * the unsubscribe page's */
 };
 
 static const struct alert_kind kinds[] = {
@@ -155,7 +156,19 @@ static int
 unsub_page(struct req *r, bool staff, const struct alert_to *who,
     const struct alert_kind *k, bool off, int status)
 {
+	struct company	 c;
+
+	/* The mail came from the contractor: their name, and for a customer
+	 * their portal's frame, not Plumbline's. */
+	if (db_company_get(r, &c) != DB_OK)
+		return HTTP_500;
+	hdf_set(r, "Unsub.Company", c.name);
+	if (!staff) {
+		hdf_set(r, "Page.Layout", "layout/portal.cs");
+		hdf_set(r, "Portal.CompanyName", c.name);
+	}
 	hdf_set(r, "Unsub.Label", k->label);
+	hdf_set(r, "Unsub.When", k->field);
 	hdf_set(r, "Unsub.Email", who->email);
 	hdf_set(r, "Unsub.Off", off ? "1" : "");
 	hdf_set(r, "Unsub.Action", r->path);

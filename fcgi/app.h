@@ -600,6 +600,7 @@ extern struct db_stmt *const db_tables[];
 int		 crypto_init(void);
 int		 crypto_board_init(struct board *);
 void		 token_new(struct arena *, char **, char **);
+bool		 token_shaped(const char *);
 char		*token_hash(struct arena *, const char *);
 char		*csrf_token(struct arena *, const char *);
 bool		 csrf_check(struct arena *, const char *, const char *);
@@ -1269,6 +1270,7 @@ int		 payments_estimate_create(struct req *);
 int		 payments_invoice_create(struct req *);
 void		 payments_put(struct req *, const struct document *,
 		    const struct doc_defaults *);
+const char	*payments_method_label(const char *);
 
 /* price_book.c */
 int		 price_book_index(struct req *);
@@ -1300,6 +1302,8 @@ int		 db_document_list(struct req *, const struct doc_filter *,
 		    struct doc_row **, size_t *);
 int		 db_document_derived(struct req *, int64_t, struct doc_row **,
 		    size_t *);
+int		 db_doc_revision_request(struct req *, int64_t, int64_t,
+		    const char **, const char **, const char **);
 int		 db_lines_replace(struct req *, int64_t, const struct doc_line *,
 		    size_t);
 int		 db_lines_copy(struct req *, int64_t, int64_t);
@@ -1479,6 +1483,7 @@ struct portal_link {
 	const char	*person_name;
 	const char	*doc_kind;		/* "estimate", "invoice" or "" */
 	int64_t		 doc_number;
+	int64_t		 doc_revision;
 };
 
 struct portal_session_row {
@@ -1505,7 +1510,6 @@ struct portal_doc {
 /* portal_session.c */
 #define PORTAL_IDLE_S		(14 * 86400)	/* customers come back rarely */
 #define PORTAL_ABSOLUTE_S	(90 * 86400)
-bool		 portal_token_shaped(const char *);
 int		 portal_start(struct req *, int64_t, int64_t, int64_t,
 		    const char *);
 void		 portal_end(struct req *);
@@ -1525,7 +1529,6 @@ int		 portal_logout(struct req *);
 
 /* portal.c */
 int		 portal_home(struct req *);
-int		 portal_logo(struct req *);
 int		 portal_settings(struct req *);
 int		 portal_password_update(struct req *);
 int		 portal_session_end(struct req *);
@@ -1751,6 +1754,8 @@ void		 doc_compare_put(struct req *, const struct document *,
 		    const struct document *, const char *);
 int		 doc_versions_put(struct req *, const struct document *,
 		    const char *, const char *, bool);
+int		 doc_revision_request_put(struct req *, const struct document *,
+		    const char *);
 int		 estimates_revise(struct req *);
 int		 estimates_compare(struct req *);
 

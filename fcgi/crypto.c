@@ -44,6 +44,16 @@ token_hash(struct arena *a, const char *token)
 	return (char *)h;
 }
 
+/* Plausible token shape before any hashing or query: 43 base64url chars. */
+bool
+token_shaped(const char *t)
+{
+	size_t	 n = t ? strlen(t) : 0;
+
+	return n == 43 && strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+	    "qrstuvwxyz0123456789-_") == n;
+}
+
 /* A new 256-bit token: *token for the user, *hash (32 bytes) for the database. */
 void
 token_new(struct arena *a, char **token, char **hash)

@@ -75,7 +75,8 @@ struct db_stmt db_alerts_sql[] = {
 	/* The customer's jobs with a conversation or a document shown. */
 	[Q_THREADS] = { "message_threads", NULL,
 	    "SELECT j.id, j.number, j.title, COUNT(e.id), "
-	    "COALESCE(SUM(e.person_id IS NULL AND e.id > (SELECT seen_event_id "
+	    "COALESCE(SUM(e.person_id IS NULL AND e.kind = 'note' "
+	    "AND e.id > (SELECT seen_event_id "
 	    "FROM portal_people WHERE company_id = :company AND id = ?)), 0), "
 	    "COALESCE(MAX(e.created_at), j.created_at) FROM jobs j "
 	    "LEFT JOIN job_events e ON e.company_id = j.company_id "
@@ -90,7 +91,8 @@ struct db_stmt db_alerts_sql[] = {
 	[Q_THREAD] = { "message_thread", NULL,
 	    "SELECT * FROM (SELECT e.id, e.kind, e.body, e.created_at, "
 	    "COALESCE(u.name, ''), COALESCE(p.name, ''), e.person_id IS NOT NULL, "
-	    "COALESCE(e.document_id, 0), e.person_id IS NULL AND e.id > "
+	    "COALESCE(e.document_id, 0), "
+	    "e.person_id IS NULL AND e.kind = 'note' AND e.id > "
 	    "(SELECT seen_event_id FROM portal_people WHERE company_id = :company "
 	    "AND id = ?) FROM job_events e "
 	    "JOIN jobs j ON j.company_id = e.company_id AND j.id = e.job_id "

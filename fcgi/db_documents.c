@@ -16,7 +16,7 @@ enum {
 	Q_DEFAULTS_GET, Q_DEFAULTS_UPDATE, Q_JOB_GET, Q_JOB_CHOICES, Q_INSERT, Q_UPDATE, Q_GET, Q_LOCK,
 	Q_SET_STATUS, Q_APPROVE, Q_SET_PAID, Q_LIST, Q_DERIVED, Q_LINES_DELETE,
 	Q_LINE_INSERT, Q_LINES_COPY, Q_LINES_GET, Q_PAYMENT_INSERT,
-	Q_PAYMENT_LIST
+	Q_PAYMENT_LIST, Q_REVISION_REQUEST
 };
 
 #define DOC_COLS	"d.id, d.kind, d.number, d.revision, " \
@@ -161,6 +161,15 @@ struct db_stmt db_documents_sql[] = {
 	    "ON u.company_id = p.company_id AND u.id = p.created_by "
 	    "WHERE p.company_id = :company AND p.document_id = ? "
 	    "ORDER BY p.received_on DESC, p.id DESC LIMIT 500" },
+	/* The customer's latest "please change it" on one version; job_id
+	 * keeps it to the job's range of job_events_job. */
+	[Q_REVISION_REQUEST] = { "doc_revision_request", NULL,
+	    "SELECT e.body, e.created_at, COALESCE(p.name, '') "
+	    "FROM job_events e LEFT JOIN portal_people p "
+	    "ON p.company_id = e.company_id AND p.id = e.person_id "
+	    "WHERE e.company_id = :company AND e.job_id = ? "
+	    "AND e.document_id = ? AND e.kind = 'revision' "
+	    "ORDER BY e.id DESC LIMIT 1" },
 	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
@@ -493,6 +502,27 @@ db_document_derived(struct req *r, int64_t id, struct doc_row **out,
 	if ((rc = db_run(r, &db_documents_sql[Q_DERIVED], v, 1, &res)) != DB_OK)
 		return rc == DB_NONE ? DB_OK : rc;
 	return rows_of(r, &res, out, n);
+}
+
+/*
+ * The latest revision request on version id of job job_id: its text, when
+ * (UTC DATETIME) and the person's name ("" if gone).  DB_NONE when none.
+ */
+int
+db_doc_revision_request(struct req *r, int64_t job_id, int64_t id,
+    const char **body, const char **at, const char **who)
+{
+	struct dbv	 v[] = { DV_INT(job_id), DV_INT(id) };
+	struct db_res	 res;
+	int		 rc;
+
+	if ((rc = db_run(r, &db_documents_sql[Q_REVISION_REQUEST], v, 2,
+	    &res)) != DB_OK)
+		return rc;
+	*body = db_str(&res.rows[0], 0);
+	*at = db_str(&res.rows[0], 1);
+	*who = db_str(&res.rows[0], 2);
+	return DB_OK;
 }
 
 /* --------------------------------------------------------------- lines */

@@ -116,7 +116,8 @@ struct db_stmt db_portal_sql[] = {
 	    "l.used_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > NOW(), "
 	    "l.used_at IS NOT NULL, l.revoked_at IS NOT NULL, c.name, p.name, "
 	    "COALESCE(d.kind, ''), COALESCE(d.number, 0), "
-	    "l.document_id IS NULL OR COALESCE(" SHOWN ", 0) "
+	    "l.document_id IS NULL OR COALESCE(" SHOWN ", 0), "
+	    "COALESCE(d.revision, 0) "
 	    "FROM portal_links l JOIN companies c ON c.id = l.company_id "
 	    "JOIN portal_people p ON p.id = l.person_id AND p.company_id = l.company_id "
 	    "LEFT JOIN documents d ON d.id = l.document_id AND d.company_id = l.company_id "
@@ -162,7 +163,8 @@ struct db_stmt db_portal_sql[] = {
 	    "SELECT COUNT(*) FROM job_events e JOIN jobs j ON j.id = e.job_id "
 	    "AND j.company_id = e.company_id WHERE e.company_id = :company "
 	    "AND j.customer_id = ? AND e.visible_to_customer = 1 "
-	    "AND e.person_id IS NULL AND e.id > ?" },
+	    /* Unread is what someone wrote: a status change is not a message. */
+	    "AND e.person_id IS NULL AND e.kind = 'note' AND e.id > ?" },
 	{ NULL, NULL, NULL, NULL, 0, 0 }
 };
 
@@ -453,6 +455,7 @@ db_portal_link_find(struct req *r, const char *hash, struct portal_link *l)
 	l->person_name = db_str(row, 9);
 	l->doc_kind = db_str(row, 10);
 	l->doc_number = db_int(row, 11);
+	l->doc_revision = db_int(row, 13);
 	/* A document hidden from the customer since takes its links with it. */
 	if (db_int(row, 12) == 0 && l->live) {
 		l->live = false;

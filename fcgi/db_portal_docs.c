@@ -59,8 +59,10 @@ struct db_stmt db_portal_docs_sql[] = {
 	    "deposit_value, terms, notes, subtotal_cents, discount_cents, "
 	    "tax_cents, total_cents, deposit_cents, display_to_customer, ? "
 	    "FROM documents WHERE company_id = :company AND id = ?" },
+	/* A view is a visit: page loads within half an hour are one. */
 	[Q_VIEW_COUNT] = { "doc_view_count", NULL,
-	    "SELECT COUNT(*) FROM document_views WHERE company_id = :company "
+	    "SELECT COUNT(*), COALESCE(MAX(viewed_at) > NOW() - INTERVAL 30 MINUTE, 0) "
+	    "FROM document_views WHERE company_id = :company "
 	    "AND document_id = ? AND person_id = ?" },
 	[Q_VIEW_INSERT] = { "doc_view_insert", NULL,
 	    "INSERT INTO document_views (company_id, document_id, person_id, "
@@ -219,6 +221,8 @@ db_doc_view_insert(struct req *r, int64_t id, bool *first)
 	    &res)) != DB_OK)
 		return rc;
 	*first = db_int(&res.rows[0], 0) == 0;
+	if (db_int(&res.rows[0], 1) != 0)
+		return DB_OK;
 	return db_run(r, &db_portal_docs_sql[Q_VIEW_INSERT], v, 4, NULL);
 }
 

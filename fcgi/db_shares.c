@@ -41,12 +41,16 @@ struct db_stmt db_shares_sql[] = {
 	    "AND used_at IS NULL AND revoked_at IS NULL AND expires_at > NOW()" },
 	/* `plumbline demo-share`: an estimate of a customer with an address,
 	 * one still open if any (sent first), else the newest approved. */
+	/* Open: unanswered, on a job not past Estimating (else the demo
+	 * drafts a copy on a new job).  sql/demo-portal.sql picks the same. */
 	[Q_DEMO_DOC] = { "share_demo_doc", NULL,
-	    "SELECT d.id, d.status <> 'approved' FROM documents d JOIN customers c "
+	    "SELECT d.id, d.status <> 'approved' AND j.status IN ('requested', "
+	    "'estimating') AS open FROM documents d JOIN customers c "
 	    "ON c.company_id = d.company_id AND c.id = d.customer_id "
+	    "JOIN jobs j ON j.company_id = d.company_id AND j.id = d.job_id "
 	    "WHERE d.company_id = :company AND d.kind = 'estimate' "
 	    "AND d.status IN ('sent', 'draft', 'approved') AND d.parent_id IS NULL "
-	    "AND c.email <> '' ORDER BY d.status = 'sent' DESC, "
+	    "AND c.email <> '' ORDER BY open DESC, d.status = 'sent' DESC, "
 	    "d.status = 'draft' DESC, d.id DESC LIMIT 1" },
 	{ NULL, NULL, NULL, NULL, 0, 0 }
 };

@@ -292,6 +292,9 @@ put_job(struct req *r, const char *p, const struct doc_job *j)
 	hdf_set(r, arena_printf(a, "%s.City", p), j->city);
 	hdf_set(r, arena_printf(a, "%s.Region", p), j->region);
 	hdf_set(r, arena_printf(a, "%s.PostalCode", p), j->postal_code);
+	/* Approving an estimate moves only a job that isn't that far yet. */
+	if (j->status < JOB_APPROVED)
+		hdf_set(r, arena_printf(a, "%s.BeforeApproved", p), "1");
 }
 
 /* Items.N for the "add from the price book" control. */
@@ -413,11 +416,15 @@ form_page(struct req *r, enum doc_kind kind, const struct document *cur,
 	if (cur != NULL) {
 		hdf_set_int(r, "Doc.Id", cur->id);
 		hdf_set_int(r, "Doc.Number", cur->number);
+		hdf_set_int(r, "Doc.Revision", cur->revision);
 		hdf_set(r, "Doc.Status", doc_status_name(cur->status));
 		hdf_set(r, "Doc.Href.Show", doc_href(r, kind, cur->id, ""));
 		hdf_set(r, "Doc.Href.Form", doc_href(r, kind, cur->id, ""));
-		hdf_set(r, "Page.Title", arena_printf(r->arena, "Edit %s #%lld",
-		    kinds[kind].name, (long long)cur->number));
+		hdf_set(r, "Page.Title", cur->revision > 1 ?
+		    arena_printf(r->arena, "Edit %s #%lld · version %lld",
+		    kinds[kind].name, (long long)cur->number,
+		    (long long)cur->revision) : arena_printf(r->arena,
+		    "Edit %s #%lld", kinds[kind].name, (long long)cur->number));
 	} else {
 		hdf_set(r, "Doc.Href.Form", kinds[kind].path);
 		hdf_set(r, "Page.Title", arena_printf(r->arena, "New %s",
@@ -647,6 +654,8 @@ edit_page(struct req *r, enum doc_kind kind)
 		flash(r, "doc_readonly");
 		return redirect(r, doc_href(r, kind, d.id, ""));
 	}
+	if (doc_revision_request_put(r, &d, dd.timezone) == -1)
+		return HTTP_500;
 	lines_from_doc(r, &d, &f);
 	lines_row_action(&f, "add_row");
 	return form_page(r, kind, &d, &d.job, &f, &dd, HTTP_200);
@@ -839,7 +848,14 @@ doc_show_page(struct req *r, const struct document *d,
 		if (doc_versions_put(r, d, kinds[d->kind].path, dd->currency,
 		    false) == -1)
 			return HTTP_500;
+		if (doc_revision_request_put(r, d, dd->timezone) == -1)
+			return HTTP_500;
 	}
+	/* The badge the list shows (put_row): past due and still owed. */
+	if (d->kind == DOC_INVOICE && (d->status == DOCST_SENT ||
+	    d->status == DOCST_PARTIAL) && *d->until && strcmp(d->until,
+	    lines_today(r, dd->timezone, 0)) < 0)
+		hdf_set(r, "Doc.Overdue", "1");
 	hdf_set(r, "Page.Title", arena_printf(r->arena, "%s #%lld",
 	    kinds[d->kind].label, (long long)d->number));
 	return render_as(r, "app/documents/show.cs", status);

@@ -99,6 +99,10 @@ flash_show(struct req *r)
 		if (strcmp(code, flashes[i].code) == 0) {
 			hdf_set(r, "Page.Flash", flashes[i].text);
 			hdf_set(r, "Page.FlashKind", flashes[i].kind);
+			/* A message's answer goes by its form, where the
+			 * redirect lands (#messages), not at the top. */
+			if (strncmp(code, "message_", 8) == 0)
+				hdf_set(r, "Page.FlashAt", "messages");
 			break;
 		}
 	req_set_cookie(r, "pl_flash", "", -1);

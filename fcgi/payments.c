@@ -30,8 +30,9 @@ static const struct choice method_labels[] = {
 static const char *const pay_fields[] = { "kind", "method", "amount",
 	"received_on", "reference", "reason", NULL };
 
-static const char *
-method_label(const char *m)
+/* What people read for method m (the page's words, also the PDF's). */
+const char *
+payments_method_label(const char *m)
 {
 	size_t	 i;
 
@@ -57,7 +58,7 @@ payments_put(struct req *r, const struct document *d,
 			hdf_set(r, arena_printf(a, "%s.Date", p),
 			    lines_date_label(a, ps[i].received_on));
 			hdf_set(r, arena_printf(a, "%s.Method", p),
-			    method_label(ps[i].method));
+			    payments_method_label(ps[i].method));
 			hdf_set(r, arena_printf(a, "%s.Amount", p),
 			    money_format(a, ps[i].amount_cents, dd->currency));
 			hdf_set(r, arena_printf(a, "%s.Reference", p),
@@ -222,7 +223,8 @@ create(struct req *r, enum doc_kind kind)
 	    "%s of %s received (%s) on %s #%lld; balance due %s",
 	    kind == DOC_ESTIMATE ? "Deposit" : "Payment",
 	    money_format(r->arena, p.amount_cents, cur),
-	    method_label(p.method), doc_kind_name(kind), (long long)d.number,
+	    payments_method_label(p.method), doc_kind_name(kind),
+	    (long long)d.number,
 	    money_format(r->arena, d.t.total_cents - paid, cur));
 	if ((rc = db_payment_insert(r, &p)) == DB_OK &&
 	    (rc = db_document_set_paid(r, d.id, paid, to)) == DB_OK)

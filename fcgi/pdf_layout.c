@@ -79,6 +79,34 @@ locality(struct arena *a, const char *city, const char *region,
 	    region, (*city || *region) && *postal ? " " : "", postal);
 }
 
+/*
+ * s with its ", "-separated parts packed onto lines of width wd, so that
+ * opening hours break between "Sat 9:00–13:00," and "emergency calls 24/7"
+ * rather than leave "24/7" alone; a part longer than a line still wraps
+ * at its spaces (pdf_lines).
+ */
+static const char *
+by_clause(struct pdf_ctx *x, float size, float wd, const char *s)
+{
+	const char	*out = "", *line = "", *part, *try, *comma;
+	char		**l;
+
+	while (*s != '\0') {
+		comma = strstr(s, ", ");
+		part = comma ? arena_strndup(x->a, s, (size_t)(comma - s)) : s;
+		s = comma ? comma + 2 : "";
+		try = *line ? arena_printf(x->a, "%s, %s", line, part) : part;
+		if (!*line || pdf_wrap(x, PDF_REG, size, try, wd, &l) == 1)
+			line = try;
+		else {
+			out = arena_printf(x->a, "%s%s%s,", out, *out ? "\n" : "",
+			    line);
+			line = part;
+		}
+	}
+	return arena_printf(x->a, "%s%s%s", out, *out ? "\n" : "", line);
+}
+
 static int
 head(struct pdf_ctx *x)
 {
@@ -97,7 +125,7 @@ head(struct pdf_ctx *x)
 	parts[1] = locality(x->a, co->city, co->region, co->postal_code);
 	parts[2] = co->phone;
 	parts[3] = co->email;
-	parts[4] = co->hours;
+	parts[4] = by_clause(x, 8.5f, cw, co->hours);
 	parts[5] = NULL;
 	pdf_color(x, pdf_muted);
 	for (i = 0; parts[i] != NULL; i++)

@@ -67,7 +67,8 @@ payments(struct pdf_ctx *x)
 		    p->received_on), 0);
 		pdf_text(x, PDF_REG, 9, x->left + 80, x->y - 9, arena_printf(x->a,
 		    "%s%s%s%s", p->amount_cents < 0 ? "Refund · " : "",
-		    p->method, *p->reference ? " · " : "", p->reference), 0);
+		    payments_method_label(p->method), *p->reference ? " · " :
+		    "", p->reference), 0);
 		pdf_text(x, PDF_REG, 9, x->right - 6, x->y - 9, money_format(x->a,
 		    p->amount_cents, in->currency), 1);
 		x->y -= 14;
@@ -103,7 +104,10 @@ closing(struct pdf_ctx *x)
 {
 	const struct document	*d = x->d;
 	struct qr		 q;
+	struct tz_date		 today;
+	char			 ymd[11];
 	float			 size = 84, top, l = x->left, cap;
+	bool			 late;
 
 	if (qr_modules(x->a, x->in->url, &q) == -1)
 		return -1;
@@ -132,19 +136,28 @@ closing(struct pdf_ctx *x)
 		}
 	} else if (d->status != DOCST_VOID) {
 		heading(x, "HOW TO PAY");
+		/* Past its due date (in the company's zone) it says so, as the
+		 * invoice list does, instead of a "by" already gone. */
+		tz_local_date(x->in->company->timezone, time(NULL), &today);
+		tz_date_str(&today, ymd);
+		late = *d->until && strcmp(d->until, ymd) < 0 &&
+		    (d->status == DOCST_SENT || d->status == DOCST_PARTIAL);
 		cap = pdf_lines(x, PDF_REG, 9, 12, l, 220, arena_printf(x->a,
-		    "Balance due: %s%s%s. Scan the code to pay online or to "
+		    "Balance due: %s%s%s%s. Scan the code to pay online or to "
 		    "see your payments.", money_format(x->a,
 		    d->t.total_cents - d->paid_cents, x->in->currency),
-		    *d->until ? " by " : "", *d->until ? lines_date_label(x->a,
-		    d->until) : ""), 0, x->y);
+		    !*d->until ? "" : late ? ", was due " : " by ",
+		    *d->until ? lines_date_label(x->a, d->until) : "",
+		    late ? " (overdue)" : ""), 0, x->y);
 		(void)cap;
 	}
 	qr_draw(x, &q, x->right - size, top - size, size);
 	pdf_color(x, pdf_muted);
-	pdf_lines(x, PDF_REG, 8, 10.5f, x->right - size - 138, 130, "Scan to check "
-	    "this document is genuine and current, and to approve or pay.",
-	    1, top - 14);
+	pdf_lines(x, PDF_REG, 8, 10.5f, x->right - size - 138, 130,
+	    d->kind == DOC_INVOICE ? "Scan to pay online, or to check that "
+	    "this invoice is genuine and current." : "Scan to approve online, "
+	    "or to check that this estimate is genuine and current.", 1,
+	    top - 14);
 	pdf_color(x, pdf_ink);
 	x->y = top - size;
 	return 0;

@@ -33,17 +33,20 @@ status_label(const char *status)
 	    "Revision requested" : status;
 }
 
-/* Which group of the dashboard a document belongs to. */
-static const char *
+/* The groups of the dashboard, in the order of count[] below. */
+static const char *const groups[] = { "Waiting", "ToPay", "Answered", "Done" };
+
+/* Which group of the dashboard a document belongs to: answered estimates
+ * and settled invoices apart, so neither heading says what isn't so. */
+static int
 doc_group(const struct portal_doc *d)
 {
 	if (d->kind == DOC_ESTIMATE)
 		return strcmp(d->status, "sent") == 0 ||
-		    strcmp(d->status, "revision_requested") == 0 ?
-		    "Waiting" : "Done";
+		    strcmp(d->status, "revision_requested") == 0 ? 0 : 2;
 	if (strcmp(d->status, "void") != 0 && d->total_cents > d->paid_cents)
-		return "ToPay";
-	return "Done";
+		return 1;
+	return 3;
 }
 
 static void
@@ -52,15 +55,16 @@ docs_put(struct req *r, const struct portal_doc *docs, size_t n,
 {
 	struct arena		*a = r->arena;
 	const struct portal_doc	*d;
-	const char		*group, *p;
-	size_t			 i, count[3] = { 0, 0, 0 };
+	const char		*p;
+	size_t			 i, count[4] = { 0, 0, 0, 0 };
 	int			 g;
 
 	for (i = 0; i < n; i++) {
 		d = &docs[i];
-		group = doc_group(d);
-		g = *group == 'W' ? 0 : *group == 'T' ? 1 : 2;
-		p = arena_printf(a, "Docs.%s.%zu", group, count[g]++);
+		g = doc_group(d);
+		p = arena_printf(a, "Docs.%s.%zu", groups[g], count[g]++);
+		if (g == 2 && strcmp(d->status, "approved") != 0)
+			hdf_set(r, "Docs.AnsweredMixed", "1");
 		hdf_set(r, arena_printf(a, "%s.Href", p), arena_printf(a,
 		    "/portal/documents/%lld", (long long)d->id));
 		hdf_set(r, arena_printf(a, "%s.Kind", p), d->kind == DOC_INVOICE ?
@@ -124,23 +128,6 @@ portal_home(struct req *r)
 	hdf_set(r, "Page.Nav", "home");
 	req_header(r, "Cache-Control", "no-store");
 	return render(r, "portal/home.cs");
-}
-
-/* GET /portal/logo — the company's logo for its customers. */
-int
-portal_logo(struct req *r)
-{
-	struct company	 c;
-
-	if (db_company_get(r, &c) != DB_OK)
-		return HTTP_500;
-	if (*c.logo_file == '\0')
-		return HTTP_404;
-	req_header(r, "X-Accel-Redirect", arena_printf(r->arena,
-	    "/_files/logos/%s", c.logo_file));
-	req_header(r, "Cache-Control", "private, max-age=300");
-	r->ctype = c.logo_type;
-	return HTTP_200;
 }
 
 /* "Firefox on Linux" from a User-Agent, or the raw text when unknown. */

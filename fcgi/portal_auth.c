@@ -158,7 +158,7 @@ link_get(struct req *r, struct portal_link *l, int *status)
 	req_header(r, "Referrer-Policy", "no-referrer");
 	req_header(r, "Cache-Control", "no-store");
 	hdf_set(r, "Page.Title", "Your sign-in link");
-	if (portal_token_shaped(tok))
+	if (token_shaped(tok))
 		rc = db_portal_link_find(r, token_hash(r->arena, tok), l);
 	if (rc == DB_ERR) {
 		*status = HTTP_500;
@@ -185,8 +185,10 @@ link_put(struct req *r, const struct portal_link *l)
 	hdf_set(r, "Portal.CompanyName", l->company_name);
 	hdf_set(r, "Link.PersonName", l->person_name);
 	hdf_set(r, "Link.Kind", what);
-	if (*what != '\0')
+	if (*what != '\0') {
 		hdf_set_int(r, "Link.Number", l->doc_number);
+		hdf_set_int(r, "Link.Revision", l->doc_revision);
+	}
 }
 
 /* GET /portal/l/:token — never spends the token: scanners fetch links. */

@@ -24,16 +24,6 @@ guest_cookie_name(void)
 	return cfg.secure_cookies ? "__Host-pl_guest" : "pl_guest";
 }
 
-/* Plausible token shape before any hashing or query: 43 base64url chars. */
-bool
-portal_token_shaped(const char *t)
-{
-	size_t	 n = t ? strlen(t) : 0;
-
-	return n == 43 && strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-	    "qrstuvwxyz0123456789-_") == n;
-}
-
 /*
  * Fill r->portal (and r->sess.company_id, for the tenant statements) from
  * the portal cookie and pick the CSRF seed: the portal token when signed
@@ -51,7 +41,7 @@ portal_load(struct req *r)
 	memset(&r->sess, 0, sizeof(r->sess));
 	r->csrf_seed = NULL;
 	tok = req_cookie(r, cookie_name());
-	if (portal_token_shaped(tok)) {
+	if (token_shaped(tok)) {
 		hash = token_hash(r->arena, tok);
 		switch (db_portal_session_load(r, hash, PORTAL_IDLE_S,
 		    PORTAL_ABSOLUTE_S, &since)) {
@@ -71,7 +61,7 @@ portal_load(struct req *r)
 		}
 	}
 	tok = req_cookie(r, guest_cookie_name());
-	if (portal_token_shaped(tok))
+	if (token_shaped(tok))
 		r->csrf_seed = tok;
 	else if (r->method != METHOD_POST) {
 		token_new(r->arena, &fresh, NULL);

@@ -132,7 +132,8 @@ static const struct route routes[] = {
 	{ METHOD_POST, "/portal/verify/send",	portal_verify_send,	ACCESS_PORTAL },
 	{ METHOD_GET,  "/portal/logout",	portal_logout_confirm,	ACCESS_PORTAL },
 	{ METHOD_POST, "/portal/logout",	portal_logout,		ACCESS_PORTAL },
-	{ METHOD_GET,  "/portal/logo",		portal_logo,		ACCESS_PORTAL },
+	/* The same file as /app/logo: the company is the portal session's. */
+	{ METHOD_GET,  "/portal/logo",		settings_logo_show,	ACCESS_PORTAL },
 	{ METHOD_GET,  "/portal/settings",	portal_settings,	ACCESS_PORTAL_FULL },
 	{ METHOD_POST, "/portal/settings/password", portal_password_update, ACCESS_PORTAL_FULL },
 	{ METHOD_POST, "/portal/sessions/end-others", portal_sessions_end_others, ACCESS_PORTAL_FULL },

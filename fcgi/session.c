@@ -52,16 +52,6 @@ guest_cookie_name(void)
 	return cfg.secure_cookies ? "__Host-pl_guest" : "pl_guest";
 }
 
-/* Plausible token shape before any hashing or query: 43 base64url chars. */
-static bool
-token_shaped(const char *t)
-{
-	size_t	 n = t ? strlen(t) : 0;
-
-	return n == 43 && strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
-	    "qrstuvwxyz0123456789-_") == n;
-}
-
 /*
  * Fill r->sess from the session cookie and pick the CSRF seed.  Returns 0,
  * or -1 when the database can't be asked (the caller answers 503).

@@ -51,13 +51,23 @@ static const char *
 default_message(struct req *r, const struct document *d)
 {
 	const char	*what = d->kind == DOC_INVOICE ? "invoice" : "estimate";
+	const char	*can;
 
+	/* Promise only what the portal will offer: an answered estimate
+	 * (approved, declined) is there to read, not to approve. */
+	if (d->kind == DOC_INVOICE)
+		can = ", ask us questions and download it";
+	else if (d->status == DOCST_DRAFT || d->status == DOCST_SENT ||
+	    d->status == DOCST_REVISION_REQUESTED)
+		can = ", ask us questions and approve it";
+	else
+		can = " and ask us questions about it";
+	/* "link": the mail's text part has no button, its HTML part's is one. */
 	return arena_printf(r->arena, "Hi %s,\n\nHere is %s %s #%lld%s%s. "
-	    "You can read it, ask us questions%s online with the button below."
+	    "You can read it%s online through the link below."
 	    "\n\nThank you,\n%s", first_name(r, d->job.customer_name),
 	    d->parent_id ? "the new version of your" : "your", what,
-	    (long long)d->number, *d->title ? " for " : "", d->title,
-	    d->kind == DOC_ESTIMATE ? " and approve it" : " and download it",
+	    (long long)d->number, *d->title ? " for " : "", d->title, can,
 	    r->sess.user_name ? r->sess.user_name : "");
 }
 
@@ -366,14 +376,50 @@ invoices_links_revoke(struct req *r)
 	return revoke(r, DOC_INVOICE);
 }
 
-/* A draft estimate with the lines and prices of approved estimate d, for
- * the demo's customer to answer; d becomes it. */
+/*
+ * A new job of d's customer and property, still Estimating, for the draft
+ * demo_draft makes: approving that estimate in the demo then visibly moves
+ * its job to Approved (d's own job went on long ago).  d moves to it.
+ */
+static int
+demo_job(struct req *r, struct document *d)
+{
+	struct job	 j;
+	int64_t		 id;
+	int		 rc;
+
+	if ((rc = db_job_get(r, d->job_id, &j)) != DB_OK)
+		return rc;
+	j.title = *d->title ? d->title : d->nlines > 0 ? d->lines[0].desc :
+	    j.title;
+	j.description = "";
+	j.is_project = false;
+	/* The generator writes job numbers without the counter: catch up. */
+	if ((rc = db_counter_next(r, "job", &j.number)) == DB_OK &&
+	    (rc = db_job_insert(r, &j, &id)) == DB_DUP &&
+	    (rc = db_job_counter_catch_up(r)) == DB_OK &&
+	    (rc = db_counter_next(r, "job", &j.number)) == DB_OK)
+		rc = db_job_insert(r, &j, &id);
+	if (rc != DB_OK || (rc = job_event_add(r, id, "created", "Job created",
+	    false, 0)) != DB_OK)
+		return rc;
+	d->job_id = d->job.id = id;
+	d->job.number = j.number;
+	d->job.title = j.title;
+	d->job.status = JOB_REQUESTED;
+	return DB_OK;
+}
+
+/* A draft estimate with the lines and prices of approved estimate d, on a
+ * new job (demo_job), for the demo's customer to answer; d becomes it. */
 static int
 demo_draft(struct req *r, struct document *d, const struct doc_defaults *dd)
 {
 	int64_t	 from = d->id;
 	int	 rc;
 
+	if ((rc = demo_job(r, d)) != DB_OK)
+		return rc;
 	d->status = DOCST_DRAFT;
 	d->parent_id = d->source_id = 0;
 	d->revision = 1;
@@ -386,6 +432,9 @@ demo_draft(struct req *r, struct document *d, const struct doc_defaults *dd)
 	    (rc = db_lines_copy(r, d->id, from)) == DB_OK)
 		rc = job_event_add(r, d->job_id, "estimate", doc_event(r, d,
 		    "drafted", dd->currency), false, d->id);
+	if (rc == DB_OK && job_status_by_fact(r, d->job_id, JOB_ESTIMATING) ==
+	    DB_ERR)
+		rc = DB_ERR;
 	return rc;
 }
 

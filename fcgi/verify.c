@@ -13,21 +13,6 @@
 
 #include "app.h"
 
-static bool
-token_shaped(const char *t)
-{
-	size_t	 i;
-
-	if (t == NULL || strlen(t) != 43)
-		return false;
-	for (i = 0; i < 43; i++)
-		if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' &&
-		    t[i] <= 'z') || (t[i] >= '0' && t[i] <= '9') ||
-		    t[i] == '-' || t[i] == '_'))
-			return false;
-	return true;
-}
-
 int
 doc_verify_show(struct req *r)
 {

@@ -84,6 +84,50 @@ doc_versions_put(struct req *r, const struct document *d, const char *base,
 	return 0;
 }
 
+/*
+ * RevisionRequest.* — what the customer asked to change, where the owner
+ * acts on it: on d when d is the revision-requested version, or on the
+ * version d was drafted from.  zone is the company's time zone.  -1 on a
+ * database error.
+ */
+int
+doc_revision_request_put(struct req *r, const struct document *d,
+    const char *zone)
+{
+	struct document	 parent;
+	const struct document *on = d;
+	const char	*body, *at, *who, *nl;
+	time_t		 t;
+	int		 rc;
+
+	if (d->kind != DOC_ESTIMATE)
+		return 0;
+	if (d->status == DOCST_DRAFT && d->parent_id != 0) {
+		if ((rc = db_document_get(r, DOC_ESTIMATE, d->parent_id,
+		    &parent)) != DB_OK)
+			return rc == DB_NONE ? 0 : -1;
+		on = &parent;
+	}
+	if (on->status != DOCST_REVISION_REQUESTED)
+		return 0;
+	if ((rc = db_doc_revision_request(r, on->job_id, on->id, &body, &at,
+	    &who)) != DB_OK)
+		return rc == DB_NONE ? 0 : -1;
+	/* The event opens with a line naming the version and the person
+	 * (portal_docs.c); the notice says that itself: keep their words. */
+	if ((nl = strchr(body, '\n')) != NULL && nl[1] != '\0')
+		body = nl + 1;
+	hdf_set(r, "RevisionRequest.Body", body);
+	hdf_set(r, "RevisionRequest.Who", *who ? who : "The customer");
+	hdf_set(r, "RevisionRequest.When", tz_parse_utc(at, &t) ?
+	    job_when(r, zone, t) : at);
+	hdf_set_int(r, "RevisionRequest.Revision", on->revision);
+	if (on != d)
+		hdf_set(r, "RevisionRequest.Href", doc_href(r, DOC_ESTIMATE,
+		    on->id, ""));
+	return 0;
+}
+
 /* "+$10.00", "−$5.00" or "" (no change): the change of a total. */
 static const char *
 change_of(struct arena *a, int64_t delta, const char *currency)

@@ -9,9 +9,11 @@ SET @rivera = (SELECT id FROM companies WHERE email = 'office@rivera-plumbing.ex
 -- link's mail goes to this person.
 SET @customer = COALESCE(
 	(SELECT d.customer_id FROM documents d JOIN customers c ON c.company_id = d.company_id
-	 AND c.id = d.customer_id WHERE d.company_id = @rivera AND d.kind = 'estimate'
+	 AND c.id = d.customer_id JOIN jobs j ON j.company_id = d.company_id AND j.id = d.job_id
+	 WHERE d.company_id = @rivera AND d.kind = 'estimate'
 	 AND d.status IN ('sent', 'draft', 'approved') AND d.parent_id IS NULL AND c.email <> ''
-	 ORDER BY d.status = 'sent' DESC, d.status = 'draft' DESC, d.id DESC LIMIT 1),
+	 ORDER BY d.status <> 'approved' AND j.status IN ('requested', 'estimating') DESC,
+	 d.status = 'sent' DESC, d.status = 'draft' DESC, d.id DESC LIMIT 1),
 	(SELECT MIN(id) FROM customers WHERE company_id = @rivera));
 UPDATE customers SET email = 'homeowner@example.com' WHERE company_id = @rivera AND id = @customer;
 INSERT INTO portal_people (company_id, customer_id, name, email, password_hash)

@@ -9,9 +9,9 @@
 if:subcount(Inbox) > 0 ?>
 <ol class="inbox"><?cs each:m = Inbox ?>
 <li class="card inbox__item<?cs if:m.Unread ?> inbox__item--unread<?cs /if ?>">
-<p class="inbox__meta"><strong><?cs var:m.Who ?></strong> <span class="muted">(<?cs var:m.Customer ?>)</span> · <?cs var:m.When ?><?cs if:m.Unread ?> <span class="badge badge--new">New</span><?cs /if ?></p>
+<p class="inbox__meta"><strong><?cs var:m.Who ?></strong><?cs if:m.Customer != m.Who ?> <span class="muted">(<?cs var:m.Customer ?>)</span><?cs /if ?> · <?cs var:m.When ?><?cs if:m.Unread ?> <span class="badge badge--new">New</span><?cs /if ?></p>
 <p class="inbox__body pre-line"><?cs var:m.Body ?></p>
-<p class="small"><a href="<?cs var:m.JobHref ?>"><?cs var:m.Job ?></a><?cs if:m.DocHref ?> · <a href="<?cs var:m.DocHref ?>"><?cs var:m.Doc ?></a><?cs /if ?></p>
+<p class="small"><a href="<?cs var:m.JobHref ?>"><?cs var:m.Job ?></a><?cs if:m.DocHref ?> · <a href="<?cs var:m.DocHref ?>"><?cs var:m.Doc ?></a><?cs /if ?> · <a href="<?cs var:m.JobHref ?>">Reply<span class="visually-hidden"> to <?cs var:m.Who ?></span></a></p>
 </li><?cs /each ?>
 </ol><?cs
 else ?>

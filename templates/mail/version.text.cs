@@ -1,8 +1,11 @@
-<?cs # Customer alert: version (plain text).
-?><?cs include:"mail/macros.cs" ?><?cs include:"mail/alert_macros.cs" ?>Hello<?cs if:Mail.Name ?> <?cs var:Mail.Name ?><?cs /if ?>,
+<?cs # Customer alert: version (plain text).  The sender's message greets the reader itself
+  (as in shared.*), else ours does.
+?><?cs include:"mail/macros.cs" ?><?cs include:"mail/alert_macros.cs" ?><?cs if:Mail.Quote ?><?cs var:Mail.Quote ?>
 
-There is a new version of your <?cs var:Mail.Doc.Noun ?>: <?cs call:alert_about() ?>. Earlier versions stay readable, and you can compare them side by side in the portal.
-<?cs call:alert_quote_text(Mail.Quote) ?>
+<?cs call:alert_about() ?>: a new version. Earlier versions stay readable, and you can compare them side by side in the portal.<?cs else ?>Hello<?cs if:Mail.Name ?> <?cs var:Mail.Name ?><?cs /if ?>,
+
+There is a new version of your <?cs var:Mail.Doc.Noun ?>: <?cs call:alert_about() ?>. Earlier versions stay readable, and you can compare them side by side in the portal.<?cs /if ?>
+
 See the new version:
 <?cs var:Mail.Link ?>
 

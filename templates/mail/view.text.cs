@@ -1,8 +1,9 @@
-<?cs # Staff alert: view (plain text).
+<?cs # Staff alert: view (plain text).  The history line it comes from is not
+  quoted: the sentence says it all.
 ?><?cs include:"mail/macros.cs" ?><?cs include:"mail/alert_macros.cs" ?>Hello<?cs if:Mail.Name ?> <?cs var:Mail.Name ?><?cs /if ?>,
 
 <?cs var:Mail.Who ?><?cs if:Mail.Who != Mail.Customer ?> (<?cs var:Mail.Customer ?>)<?cs /if ?> opened <?cs call:alert_about() ?> on job #<?cs var:Mail.Job.Number ?>, <?cs var:Mail.Job.Title ?>.
-<?cs call:alert_quote_text(Mail.Quote) ?>
+
 Open it in Plumbline:
 <?cs var:Mail.Link ?>
 

@@ -6,8 +6,13 @@
 # The CSRF token for every POST form. ?><?cs
 def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><?cs /def ?><?cs
 
-# Page.Flash after a redirect; Page.FlashKind is "ok" or "error". ?><?cs
-def:flash() ?><?cs if:Page.Flash ?><?cs
+# Page.Flash after a redirect; Page.FlashKind is "ok" or "error".  One with Page.FlashAt
+  is left to the page, which shows it with flash_at(where) by the form it answers. ?><?cs
+def:flash() ?><?cs if:Page.Flash && !Page.FlashAt ?><?cs
+	if:Page.FlashKind == "error" ?><div class="flash flash--error" role="alert"><?cs
+	else ?><div class="flash flash--ok" role="status"><?cs /if ?><p><?cs var:Page.Flash ?></p></div><?cs
+/if ?><?cs /def ?><?cs
+def:flash_at(where) ?><?cs if:Page.Flash && Page.FlashAt == where ?><?cs
 	if:Page.FlashKind == "error" ?><div class="flash flash--error" role="alert"><?cs
 	else ?><div class="flash flash--ok" role="status"><?cs /if ?><p><?cs var:Page.Flash ?></p></div><?cs
 /if ?><?cs /def ?><?cs

@@ -6,7 +6,7 @@
 if:Conversation.Href && Portal.Verified ?>
 <a class="small" href="<?cs var:Conversation.Href ?>">All messages about this job</a><?cs /if ?>
 </div><?cs
-include:"portal/thread.cs" ?>
+include:"portal/thread.cs" ?><?cs call:flash_at("messages") ?>
 <form method="post" action="<?cs var:Conversation.Action ?>" class="portal-form" novalidate>
 <?cs call:csrf() ?>
 <?cs call:textarea("note", "Write a note or a question", 1, "It goes to " + Portal.CompanyName + " and stays here with the answers.") ?>

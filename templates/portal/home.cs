@@ -1,5 +1,6 @@
 <?cs # GET /portal/: the customer's dashboard. Docs.Waiting (estimates to answer), Docs.ToPay
-  (invoices with a balance), Docs.Done (the rest); Visits (coming, company time); the unread
+  (invoices with a balance), Docs.Answered (other estimates; Docs.AnsweredMixed when not all
+  are approved), Docs.Done (paid or void invoices); Visits (coming, company time); the unread
   count is Portal.Unread. ?><?cs
 
 def:portal_doc_rows(list) ?>
@@ -46,9 +47,14 @@ if:subcount(Visits) > 0 ?>
 <li><strong><?cs var:v.When ?></strong> <span class="muted">until <?cs var:v.Until ?></span><br><?cs var:v.Job ?></li><?cs /each ?>
 </ul>
 </section><?cs /if ?><?cs
+if:subcount(Docs.Answered) > 0 ?>
+<section class="card" aria-labelledby="answered-title">
+<h2 id="answered-title" class="portal-h2"><?cs if:Docs.AnsweredMixed ?>Answered estimates<?cs else ?>Approved<?cs /if ?></h2>
+<?cs call:portal_doc_rows(Docs.Answered) ?>
+</section><?cs /if ?><?cs
 if:subcount(Docs.Done) > 0 ?>
 <section class="card" aria-labelledby="done-title">
-<h2 id="done-title" class="portal-h2">Approved and paid</h2>
+<h2 id="done-title" class="portal-h2">Paid</h2>
 <?cs call:portal_doc_rows(Docs.Done) ?>
 </section><?cs /if ?>
 <section class="card portal-contact" aria-labelledby="contact-title">

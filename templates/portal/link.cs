@@ -23,7 +23,7 @@ if:Link.Dead ?>
 else ?>
 <h1 id="page-title"><?cs if:Link.Kind ?>Your <?cs var:Link.Kind ?> from <?cs var:Link.CompanyName ?><?cs else ?>Your customer portal at <?cs var:Link.CompanyName ?><?cs /if ?></h1>
 <p class="lede"><?cs if:Link.PersonName ?>Hello <?cs var:Link.PersonName ?>. <?cs /if ?><?cs
-	if:Link.Kind ?><?cs var:Link.CompanyName ?> shared <?cs var:Link.Kind ?> #<?cs var:Link.Number ?> with you.<?cs
+	if:Link.Kind ?><?cs var:Link.CompanyName ?> shared <?cs var:Link.Kind ?> #<?cs var:Link.Number ?><?cs if:Link.Revision > 1 ?>, version <?cs var:Link.Revision ?>,<?cs /if ?> with you.<?cs
 	else ?>Continue to see your estimates, invoices and messages.<?cs /if ?></p>
 <form method="post" action="<?cs var:Link.Action ?>">
 <?cs call:csrf() ?>

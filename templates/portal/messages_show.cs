@@ -6,7 +6,7 @@
 </header>
 <section class="card" aria-labelledby="conv-title">
 <h2 id="conv-title" class="visually-hidden">Conversation</h2><?cs
-include:"portal/thread.cs" ?><?cs call:error_summary() ?>
+include:"portal/thread.cs" ?><?cs call:flash_at("messages") ?><?cs call:error_summary() ?>
 <form method="post" action="<?cs var:Conversation.Action ?>" class="portal-form" novalidate>
 <?cs call:csrf() ?>
 <?cs call:textarea("note", "Your reply", 1, "") ?>

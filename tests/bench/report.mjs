@@ -36,8 +36,9 @@ const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 
 p(`make bench — ${meta.date || ''}`);
-p(`Machine: ${meta.machine || '?'}; ${meta.pinning || ''}; ${meta.workers || '?'} app workers, ` +
+p(`Machine: ${meta.machine || '?'}, ${meta.ram || '?'} RAM; ${meta.pinning || ''}; ${meta.workers || '?'} app workers, ` +
 	`${meta.workers || '?'} php-fpm children, nginx 2 workers`);
+p(`Load average (1, 5, 15 min): ${meta.load || '?'}`);
 p(`Bytes per response: ${meta.bytes || '?'}; medians (min–max) of ${runs('P1', 32).length} interleaved rounds`);
 p();
 

@@ -132,7 +132,7 @@ story('a customer and a contractor agree on an estimate through the portal', asy
 
 		await step('shares it from the Customer portal panel', async () => {
 			const panel = page.getByRole('region', { name: 'Customer portal' });
-			assert.match(await text(panel), /Not displayed to the customer/);
+			assert.match(await text(panel), /Not visible until you share or send it/);
 			const to = panel.getByRole('checkbox', { name: new RegExp(escapeRe(CUSTOMER.name)) });
 			assert.ok(await to.isChecked(), 'the customer is ticked');
 			await field(panel, 'Message').fill(`Bonjour ${CUSTOMER.name}, here is the estimate for the water heater.`);
@@ -248,7 +248,12 @@ story('a customer and a contractor agree on an estimate through the portal', asy
 
 		await customerStep('the customer opens v2 from the new mail and compares it with v1', async () => {
 			const m = await waitForMail({ to: CUSTOMER.email, subject: `Estimate #${number}`, link: LINK });
+			/* The sender's message greets them; no second, system greeting; no button in plain text. */
+			assert.match(m.text, /^Hi /);
+			assert.doesNotMatch(m.text, /Hello/);
+			assert.doesNotMatch(m.text, /button/);
 			await cpage.goto(localPath(m.link));
+			assert.match(await text(cpage.locator('.lede')), /version 2/);
 			await cpage.getByRole('button', { name: /^Continue to your/ }).click();
 			await cpage.waitForURL(`**/portal/documents/${v2Id}`);
 			assert.match(await text(cpage.locator('.pdoc-head')), /Version 2/);

@@ -69,7 +69,10 @@ describe('alert preferences', () => {
 		const c = new Client();
 		const page = await c.get(pathOf(url));
 		assert.equal(page.status, 200);
-		assert.match(textOf(page.text), /Stop emails about new estimates and invoices\?/);
+		/* The contractor's name and the settings page's words for the kind, in their portal's frame. */
+		assert.match(textOf(page.text), /Stop these emails\? .+ emails .+ when: “An estimate or invoice is shared with you”/);
+		assert.match(page.text, /<body class="portal">/);
+		assert.doesNotMatch(textOf(page.text), /Stop emails about/);
 		assert.equal((await c.head(pathOf(url))).status, 200);
 		assert.equal(await personOff(person.id), '');
 		const res = await c.post(pathOf(url), {});
@@ -138,6 +141,11 @@ describe('a mail with a file', () => {
 		const res = await customer.post(`/portal/documents/${s.id}/approve`, { hash, name: 'Jane Müller', accept: '1' });
 		assert.equal(res.status, 303, textOf(res.text));
 		const m = await waitForMail({ to: s.email, subject: /approved/i });
+		/* The staff alert says who approved what, without quoting the history's system line. */
+		const staff = await waitForMail({ to: s.owner.email, subject: /approved/i });
+		assert.match(staff.text, /Jane Müller.* approved Estimate #\d+/);
+		assert.doesNotMatch(staff.text, /^\s*\|/m);
+		assert.doesNotMatch(staff.html, /<blockquote/);
 		const raw = m.mail.raw.toString('latin1');
 		assertWellFormed(m.mail.raw);
 		assert.match(raw, /^Content-Type: multipart\/mixed; boundary="([^"]+)"\r$/m);

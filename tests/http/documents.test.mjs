@@ -8,6 +8,10 @@
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { addStaff, db, dbValue, fieldErrors, flashFrom, formError, inputValue, textOf, validateHtml } from '../lib/index.mjs';
 import {
@@ -526,6 +530,15 @@ describe('the lists', () => {
 		await owner.client.post(`/app/invoices/${id}/payments`, { kind: 'payment', method: 'cash', amount: '20', received_on: '2026-01-02' });
 		let r = await owner.client.get('/app/invoices?status=overdue');
 		assert.match(textOf(r.text), /Partly paid Overdue \$120\.00 \$100\.00 1 Jan 2020/);
+		/* The invoice's own page says it too, and its PDF doesn't ask to pay "by" a past date. */
+		const page = await owner.client.get(`/app/invoices/${id}`);
+		assert.match(textOf(/<h1>[^]*?<\/h1>/.exec(page.text)[0]), /Partly paid Overdue/);
+		const pdf = await owner.client.get(`/app/invoices/${id}/pdf`);
+		assert.equal(pdf.status, 200);
+		const dir = mkdtempSync(join(tmpdir(), 'doc-overdue-'));
+		writeFileSync(join(dir, 'i.pdf'), pdf.body);
+		const text = execFileSync('pdftotext', [join(dir, 'i.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		assert.match(text, /Balance due: \$100\.00, was due 1 Jan 2020 \(overdue\)/);
 		r = await owner.client.get('/app/invoices?status=paid');
 		assert.doesNotMatch(r.text, /data-label="Number"/);
 	});

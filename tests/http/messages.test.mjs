@@ -39,6 +39,11 @@ describe('the conversation', () => {
 		const res = await customer.post(`/portal/documents/${s.id}/notes`, { note: 'Can you start on Monday? Ça va.' });
 		assert.equal(res.status, 303);
 		assert.match(res.location, new RegExp(`/portal/documents/${s.id}#messages$`));
+		/* "Message sent." by the form the page jumps to, not at its top. */
+		const landed = (await customer.follow(res)).text;
+		const section = /<section[^>]*id="messages"[^]*?<\/section>/.exec(landed)?.[0] ?? '';
+		assert.match(textOf(section), /Message sent\./);
+		assert.equal(textOf(landed).match(/Message sent\./g).length, 1, 'once');
 		const [[kind, visible, pid, doc]] = await db(`SELECT kind, visible_to_customer, person_id, document_id
 		    FROM job_events WHERE job_id = ${s.job.jobId} AND person_id IS NOT NULL`);
 		assert.deepEqual([kind, visible, pid, doc], ['note', '1', String(person.id), String(s.id)]);
@@ -64,6 +69,7 @@ describe('the conversation', () => {
 		assert.match(textOf(inbox.text), /Can you start on Monday/);
 		assert.match(inbox.text, /inbox__item--unread/);
 		assert.equal(badge(inbox.text), '0');
+		assert.match(inbox.text, /href="\/app\/jobs\/\d+#history">Reply</, 'each entry links to the job to answer it');
 		const again = await s.owner.client.get('/app/inbox');
 		assert.doesNotMatch(again.text, /inbox__item--unread/);
 	});
@@ -83,10 +89,10 @@ describe('the conversation', () => {
 		assert.equal(await dbValue(`SELECT COUNT(*) FROM outbox WHERE to_addr = ${sqlString(s.email)}`), before);
 	});
 
-	it('the Messages page counts the unread (the estimate sent, the reply), and the conversation reads them', async () => {
+	it('the Messages page counts the unread (the reply; the estimate being sent is history, not a message), and the conversation reads them', async () => {
 		const list = await customer.get('/portal/messages');
 		assert.equal(list.status, 200);
-		assert.match(textOf(list.text), /3 messages · last .* · 2 unread/);
+		assert.match(textOf(list.text), /3 messages · last .* · 1 unread/);
 		const conv = await customer.get(`/portal/messages/${s.job.jobId}`);
 		assert.equal(conv.status, 200);
 		const text = textOf(conv.text);
@@ -100,7 +106,7 @@ describe('the conversation', () => {
 		const res = await customer.post(`/portal/messages/${s.job.jobId}`, { note: 'Great, see you then' });
 		assert.equal(res.status, 303);
 		await waitForMail({ to: s.owner.email, subject: /wrote about job #/ });
-		assert.equal(await dbValue(`SELECT COUNT(*) FROM job_events WHERE job_id = ${s.job.jobId} AND person_id = ${person.id}`), '2');
+		assert.equal(await dbValue(`SELECT COUNT(*) FROM job_events WHERE job_id = ${s.job.jobId} AND person_id = ${person.id} AND kind = 'note'`), '2');
 		const bad = await customer.post(`/portal/messages/${s.job.jobId}`, { note: '' });
 		assert.equal(bad.status, 422);
 	});

@@ -111,7 +111,9 @@ describe('the PDF of an invoice with 60 lines and UTF-8 names', () => {
 		assert.match(page.headers['x-robots-tag'], /noindex/);
 		const t = textOf(page.text);
 		assert.match(t, /Genuine and current/);
-		assert.match(t, /Invoice #\d+ · version 1/);
+		assert.match(t, /Invoice #\d+ ✓ Genuine and current/, 'version 1 is not named, as on the PDF');
+		assert.doesNotMatch(t, /· version|Version 1|Approve/, 'no version 1, and an invoice is paid, not approved');
+		assert.match(t, /\bPay\b/);
 		assert.match(t, /Sign in to the customer portal/);
 		assert.ok(!t.includes('José'), 'no personal data on the page');
 		assert.match(page.text, new RegExp(`href="/portal/documents/${id}"`));

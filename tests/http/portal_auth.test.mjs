@@ -447,6 +447,11 @@ describe('walls', () => {
 		const v2 = Number(/\/app\/estimates\/(\d+)\/edit/.exec(rev.location)[1]);
 		assert.equal((await owner.client.post(`/app/estimates/${v2}/send`, {})).status, 303);
 		await db(`UPDATE documents SET display_to_customer = 1 WHERE id = ${v2}`);
+		/* The sign-in page of a link to version 2 names the version; version 1's doesn't. */
+		const lede = async (id) => textOf(/<p class="lede">[^]*?<\/p>/.exec((await new Client().get(
+			(await portalLink(a, { documentId: id })).path)).text)[0]);
+		assert.match(await lede(v2), /shared estimate #\d+, version 2, with you/);
+		assert.match(await lede(d1), /shared estimate #\d+ with you/);
 		const c = await portalClient(a, { documentId: d1, verifiedAgo: 4 * DAY });
 		assert.equal((await c.get(`/portal/documents/${d1}`)).status, 200);
 		assert.equal((await c.get(`/portal/documents/${v2}`)).status, 200, 'a version of its document');
@@ -500,10 +505,12 @@ describe('the dashboard', () => {
 		assert.doesNotMatch(section('Waiting for your approval'), new RegExp(`/portal/documents/${approved}"`));
 		assert.match(section('To pay'), new RegExp(`/portal/documents/${invoice}"`));
 		assert.match(textOf(section('To pay')), /Balance \$300\.00/);
-		assert.match(section('Approved and paid'), new RegExp(`/portal/documents/${approved}"`));
+		/* An approved estimate that no invoice has paid yet is "Approved", never "paid". */
+		assert.match(section('Approved'), new RegExp(`/portal/documents/${approved}"`));
+		assert.doesNotMatch(page.text, /Approved and paid/);
 		assert.match(textOf(section('Coming visits')), /Mon 7 Jan 2030, 09:00 until 11:30/);
 		const unread = Number(await dbValue(`SELECT COUNT(*) FROM job_events e JOIN jobs j ON j.id = e.job_id
-		    WHERE j.customer_id = ${p.customerId} AND e.visible_to_customer = 1 AND e.person_id IS NULL`));
+		    WHERE j.customer_id = ${p.customerId} AND e.visible_to_customer = 1 AND e.person_id IS NULL AND e.kind = 'note'`));
 		assert.equal((await owner.client.post(`/app/jobs/${jobId}/notes`, { note: 'We will bring the parts', note_visible: '1' })).status, 303);
 		const again = await c.get('/portal/');
 		assert.match(textOf(again.text), new RegExp(`You have ${unread + 1} unread message`));

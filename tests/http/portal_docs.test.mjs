@@ -117,6 +117,10 @@ describe('what a customer can open', () => {
 		assert.equal(Number(view.person), s.person.id);
 		assert.match(view.ip, /^127\./);
 		assert.equal(view.ua, UA);
+		/* A reload within half an hour is the same visit; a later one is another view. */
+		await get(s.client, `/portal/documents/${est}`);
+		assert.equal(await dbValue(`SELECT COUNT(*) FROM document_views WHERE document_id = ${est}`), '1');
+		await db(`UPDATE document_views SET viewed_at = viewed_at - INTERVAL 1 HOUR WHERE document_id = ${est}`);
 		await get(s.client, `/portal/documents/${est}`);
 		assert.equal(await dbValue(`SELECT COUNT(*) FROM document_views WHERE document_id = ${est}`), '2');
 		const events = await db(`SELECT person_id, body FROM job_events WHERE document_id = ${est} AND kind = 'view'`);
@@ -253,6 +257,11 @@ describe('versions', () => {
 		assert.match(textOf(page.text), /You asked for a revision/);
 		const office = await s.owner.client.get(`/app/estimates/${v1}`);
 		assert.match(textOf(office.text), /Revision requested/);
+		/* The owner reads what to change where they act on it, in the customer's words only. */
+		const notice = /<section class="alert alert--info doc-revision[^]*?<\/section>/.exec(office.text)?.[0] ?? '';
+		assert.match(textOf(notice), /Grace Hopper asked for changes to version 1/);
+		assert.match(textOf(notice), /Can the labour be 2 hours\?/);
+		assert.doesNotMatch(textOf(notice), /asks for a revision/, 'not the history\'s system line');
 	});
 
 	it('the office makes version 2; a stale approval of version 1 is refused with the new version shown', async () => {
@@ -267,6 +276,11 @@ describe('versions', () => {
 		assert.equal(Number(row.parent), v1);
 		assert.equal(row.status, 'draft');
 		assert.equal(await dbValue(`SELECT COUNT(*) FROM document_lines WHERE document_id = ${v2}`), '3');
+		const edit = await s.owner.client.get(`/app/estimates/${v2}/edit`);
+		assert.match(textOf(edit.text), /Edit estimate #\d+ · version 2/);
+		assert.match(edit.text, /<title>Edit estimate #\d+ · version 2/);
+		assert.match(textOf(edit.text), /Grace Hopper asked for changes to version 1[^]*Can the labour be 2 hours\?/,
+			'the draft\'s form shows the request it answers');
 		/* A second version from v1 again is refused: revise the newest. */
 		const twice = await s.owner.client.post(`/app/estimates/${v1}/revise`, {});
 		assert.equal(twice.status, 409);

@@ -28,7 +28,7 @@ describe('share an estimate', () => {
 		assert.match(res.text, new RegExp(`name="to" value="customer" checked`));
 		assert.match(textOf(res.text), new RegExp(reEscape(s.email)));
 		assert.match(inputValue(res.text, 'message') ?? res.text, /Hi Jane/);
-		assert.match(textOf(res.text), /Not displayed to the customer/);
+		assert.match(textOf(res.text), /Not visible until you share or send it/, 'a draft is never shown, whatever the switch says');
 	});
 
 	it('refuses a share to nobody (422) and changes nothing', async () => {

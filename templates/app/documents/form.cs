@@ -15,13 +15,13 @@ def:line_cell(l, n, field, label, value, mode, max) ?>
 <p class="field-error" id="f-lines_<?cs var:n ?>_<?cs var:field ?>-error"><span class="visually-hidden">Error:</span> <?cs var:Form.Errors.lines[n][field] ?></p><?cs /if ?><?cs /def ?>
 <header class="page-head">
 <div>
-<h1><?cs if:Doc.Id ?>Edit <?cs var:Doc.Kind ?> #<?cs var:Doc.Number ?><?cs else ?>New <?cs var:Doc.Kind ?><?cs /if ?></h1><?cs
+<h1><?cs if:Doc.Id ?>Edit <?cs var:Doc.Kind ?> #<?cs var:Doc.Number ?><?cs if:Doc.Revision > 1 ?> <span class="muted">· version <?cs var:Doc.Revision ?></span><?cs /if ?><?cs else ?>New <?cs var:Doc.Kind ?><?cs /if ?></h1><?cs
 if:Job.Id ?>
 <p class="muted">For <a href="<?cs var:Job.Href ?>">job #<?cs var:Job.Number ?> <?cs var:Job.Title ?></a> · <?cs var:Job.Customer ?></p><?cs
 else ?>
 <p class="muted">Choose the job it is for, then add its lines.</p><?cs /if ?>
 </div>
-</header><?cs call:form_error() ?><?cs call:error_summary() ?>
+</header><?cs call:form_error() ?><?cs call:error_summary() ?><?cs call:doc_revision_request() ?>
 <form class="doc-form" method="post" action="<?cs var:Doc.Href.Form ?>" data-lines data-currency="<?cs var:Doc.Currency ?>" data-max-lines="<?cs var:Form.LinesMax ?>" novalidate>
 <?cs # Enter in a field saves: the first submit button of a form is the one Enter presses. ?>
 <button class="visually-hidden" type="submit" name="action" value="save" tabindex="-1" aria-hidden="true">Save</button>

@@ -10,6 +10,19 @@ def:doc_assets(script) ?>
 # A document status badge: status is the name (partial), label what people read. ?><?cs
 def:doc_badge(status, label) ?><span class="badge badge--doc-<?cs var:status ?>"><?cs var:label ?></span><?cs /def ?><?cs
 
+# The customer's open revision request (RevisionRequest.*, versions.c), where the owner acts
+  on it: the estimate it was made on and the edit page of the version drafted from it. ?><?cs
+def:doc_revision_request() ?><?cs
+	if:RevisionRequest.Body ?>
+<section class="alert alert--info doc-revision no-print" aria-labelledby="revision-title">
+<div>
+<h2 id="revision-title" class="doc-revision__title"><?cs var:RevisionRequest.Who ?> asked for changes to version <?cs var:RevisionRequest.Revision ?></h2>
+<blockquote class="doc-revision__body pre-line"><?cs var:RevisionRequest.Body ?></blockquote>
+<p class="small muted"><?cs var:RevisionRequest.When ?><?cs if:RevisionRequest.Href ?> · <a href="<?cs var:RevisionRequest.Href ?>">Open version <?cs var:RevisionRequest.Revision ?></a><?cs /if ?></p>
+</div>
+</section><?cs
+	/if ?><?cs /def ?><?cs
+
 # A checkbox with value "1", checked when checked is "1"; its label follows it. ?><?cs
 def:doc_checkbox(name, label, checked, hint) ?>
 <div class="doc-check">

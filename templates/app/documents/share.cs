@@ -4,7 +4,9 @@
 <div class="card__head">
 <h2 id="share-title">Customer portal</h2>
 <form class="share__display" method="post" action="<?cs var:Share.Href.Display ?>">
-<?cs call:csrf() ?><?cs if:Share.Display ?>
+<?cs call:csrf() ?><?cs if:Doc.Status == "draft" ?>
+<p class="small"><span class="badge">Not visible until you share or send it</span></p><?cs
+elif:Share.Display ?>
 <input type="hidden" name="display" value="0">
 <p class="small"><span class="badge badge--doc-approved">Displayed to the customer</span> <button class="btn btn--link" type="submit">Hide</button></p><?cs else ?>
 <input type="hidden" name="display" value="1">

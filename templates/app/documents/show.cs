@@ -5,7 +5,7 @@
 include:"app/documents/macros.cs" ?><?cs call:doc_assets(1) ?>
 <header class="page-head doc-head no-print">
 <div>
-<h1><?cs var:Doc.KindLabel ?> #<?cs var:Doc.Number ?><?cs if:Doc.Revision > 1 ?> <span class="muted">v<?cs var:Doc.Revision ?></span><?cs /if ?> <?cs call:doc_badge(Doc.Status, Doc.StatusLabel) ?></h1>
+<h1><?cs var:Doc.KindLabel ?> #<?cs var:Doc.Number ?><?cs if:Doc.Revision > 1 ?> <span class="muted">v<?cs var:Doc.Revision ?></span><?cs /if ?> <?cs call:doc_badge(Doc.Status, Doc.StatusLabel) ?><?cs if:Doc.Overdue ?> <span class="badge badge--doc-overdue">Overdue</span><?cs /if ?></h1>
 <p class="muted">For <a href="<?cs var:Job.Href ?>">job #<?cs var:Job.Number ?> <?cs var:Job.Title ?></a> · <?cs var:Job.Customer ?><?cs
 	if:Source.Number ?> · from <a href="<?cs var:Source.Href ?>">estimate #<?cs var:Source.Number ?></a><?cs /if ?></p>
 </div>
@@ -15,7 +15,7 @@ if:Doc.Can.Edit == "1" ?>
 <a class="btn btn--secondary" href="<?cs var:Doc.Href.Pdf ?>" download>Download PDF</a>
 <button class="btn btn--secondary" type="button" data-print hidden>Print</button>
 </div>
-</header><?cs call:form_error() ?><?cs call:error_summary() ?><?cs
+</header><?cs call:form_error() ?><?cs call:error_summary() ?><?cs call:doc_revision_request() ?><?cs
 if:Doc.Can.Send == "1" || Doc.Can.Approve == "1" || Doc.Can.Decline == "1" || Doc.Can.Invoice == "1" || Doc.Can.Void == "1" || Doc.Can.Revise == "1" ?>
 <section class="card doc-status-card no-print" aria-labelledby="next-title">
 <h2 id="next-title" class="visually-hidden">Next steps</h2>
@@ -35,7 +35,7 @@ if:Doc.Can.Revise == "1" ?>
 </div>
 <p class="muted small"><?cs
 if:Doc.Status == "draft" ?><?cs if:Doc.Kind == "invoice" ?>Issuing makes the invoice final: it can no longer be edited, and its job moves to Invoiced.<?cs else ?>Once sent, the estimate can no longer be edited here.<?cs /if ?><?cs
-elif:Doc.Status == "sent" && Doc.Kind == "estimate" ?>Record the customer's answer. Approving moves the job to Approved.<?cs
+elif:Doc.Status == "sent" && Doc.Kind == "estimate" ?>Record the customer's answer.<?cs if:Job.BeforeApproved ?> Approving moves the job to Approved.<?cs /if ?><?cs
 elif:Doc.Kind == "invoice" ?>Voiding keeps the invoice for the record; it no longer counts as owed.<?cs /if ?></p>
 </section><?cs
 /if ?><?cs include:"app/documents/share.cs" ?>
@@ -102,7 +102,7 @@ if:subcount(Derived) > 0 ?>
 </section><?cs
 /if ?><?cs
 if:Doc.Status != "draft" || subcount(Payments) > 0 ?>
-<section class="card no-print" id="payments" aria-labelledby="payments-title">
+<section class="card no-print<?cs if:subcount(Payments) > 0 ?> has-payments<?cs /if ?>" id="payments" aria-labelledby="payments-title">
 <div class="card__head">
 <h2 id="payments-title"><?cs if:Doc.Kind == "estimate" ?>Deposits<?cs else ?>Payments<?cs /if ?></h2><?cs
 if:Doc.Balance ?>
