@@ -88,6 +88,11 @@ describe('share an estimate', () => {
 		const back = await s.owner.client.get(s.href);
 		assert.match(textOf(back.text), /Shared\s+Jane Müller/);
 		assert.doesNotMatch(textOf(back.text), /Not viewed yet/);
+		/* The estimate's own history: every later event about it, newest first. */
+		const history = back.text.slice(back.text.indexOf('id="doc-history"'));
+		assert.ok(history.length > 20, 'the estimate page has its history');
+		const kinds = [...history.matchAll(/timeline__kind">([^<]+)</g)].map((m) => m[1]);
+		assert.ok(kinds.indexOf('Viewed') >= 0 && kinds.indexOf('Viewed') < kinds.indexOf('Shared'), kinds.join(', '));
 	});
 
 	it('Display to customer can be turned off and on', async () => {

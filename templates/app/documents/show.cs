@@ -2,7 +2,7 @@
   (printable: the browser's print leaves out the navigation and the forms), its actions and
   payments.  Actions that the status doesn't allow answer 409 with Form.Error here; the payment
   form's errors come back here too (422). ?><?cs
-include:"app/documents/macros.cs" ?><?cs call:doc_assets(1) ?>
+include:"app/documents/macros.cs" ?><?cs include:"app/jobs/macros.cs" ?><?cs call:doc_assets(1) ?>
 <header class="page-head doc-head no-print">
 <div>
 <h1><?cs var:Doc.KindLabel ?> #<?cs var:Doc.Number ?><?cs if:Doc.Revision > 1 ?> <span class="muted">v<?cs var:Doc.Revision ?></span><?cs /if ?> <?cs call:doc_badge(Doc.Status, Doc.StatusLabel) ?><?cs if:Doc.Overdue ?> <span class="badge badge--doc-overdue">Overdue</span><?cs /if ?></h1>
@@ -161,5 +161,15 @@ if:Form.Errors.kind ?>
 </form>
 </details><?cs
 /if ?>
+</section><?cs
+/if ?><?cs
+if:subcount(DocHistory) > 0 ?>
+<section class="card no-print" id="doc-history" aria-labelledby="doc-history-title">
+<div class="card__head">
+<h2 id="doc-history-title">History of this <?cs if:Doc.Kind == "invoice" ?>invoice<?cs else ?>estimate<?cs /if ?></h2>
+<p class="muted small">Newest first · <a href="<?cs var:Job.Href ?>#history">the whole job</a></p>
+</div>
+<ol class="timeline"><?cs each:e = DocHistory ?><?cs call:history_item(e, 0) ?><?cs /each ?>
+</ol>
 </section><?cs
 /if ?>
