@@ -655,6 +655,7 @@ const char	*role_label(enum role);
 bool		 csrf_valid(struct req *);
 void		 session_page(struct req *);
 int		 session_load(struct req *);
+void		 session_guest_seed(struct req *);
 int		 session_start(struct req *, int64_t, int64_t);
 void		 session_end(struct req *);
 int		 session_end_others(struct req *, int64_t);
@@ -943,6 +944,8 @@ int		 job_page(struct req *, const struct job *, int);
 char		*job_when(struct req *, const char *, time_t);
 void		 job_put_events(struct req *, const char *,
 		    const struct job_event *, size_t, const char *);
+int		 job_put_doc_events(struct req *, const char *, int64_t, int64_t,
+		    const char *);
 int		 jobs_index(struct req *);
 int		 jobs_new(struct req *);
 int		 jobs_create(struct req *);
@@ -1448,9 +1451,10 @@ int		 pdf_bench(int, char **);
 /* r->portal and r->sess.company_id from the portal cookie; -1: no database. */
 int		 portal_load(struct req *);
 bool		 portal_allows(const struct req *, enum access);
-/* 0 when r->portal may open document id; else the status to return (404,
- * or a redirect to the code page for a document outside the link's). */
-int		 portal_doc_allowed(struct req *, int64_t);
+/* 0 when r->portal may open document id (*kind: which it is; NULL if not
+ * wanted); else the status to return (404, or a redirect to the code page
+ * for a document outside the link's). */
+int		 portal_doc_allowed(struct req *, int64_t, enum doc_kind *);
 /* The portal person of customer_id's own address (contact_id 0) or of a
  * contact, created on first use; DB_NONE when that one has no address. */
 int		 portal_person_for(struct req *, int64_t, int64_t, int64_t *);
@@ -1566,7 +1570,7 @@ int		 db_portal_link_find(struct req *, const char *,
 int		 db_portal_link_spend(struct req *, int64_t);
 int		 db_portal_links_revoke(struct req *, int64_t);
 int		 db_portal_doc_allowed(struct req *, int64_t, int64_t, int64_t,
-		    bool *);
+		    enum doc_kind *, bool *);
 int		 db_portal_documents(struct req *, int64_t, struct portal_doc **,
 		    size_t *);
 int		 db_portal_visits(struct req *, int64_t, struct visit **,

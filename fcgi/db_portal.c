@@ -140,7 +140,7 @@ struct db_stmt db_portal_sql[] = {
 	    "o.company_id = d.company_id AND o.kind = d.kind AND o.number = d.number "
 	    "WHERE s.company_id = :company AND o.id = ?" },
 	[Q_DOC_ALLOWED] = { "portal_doc_allowed", NULL,
-	    "SELECT d.id, o.id IS NOT NULL FROM documents d LEFT JOIN documents o "
+	    "SELECT d.kind, o.id IS NOT NULL FROM documents d LEFT JOIN documents o "
 	    "ON o.company_id = d.company_id AND o.id = ? AND o.kind = d.kind "
 	    "AND o.number = d.number WHERE d.company_id = :company AND d.id = ? "
 	    "AND d.customer_id = ? AND " SHOWN },
@@ -490,12 +490,12 @@ db_portal_links_revoke(struct req *r, int64_t document_id)
 }
 
 /*
- * Whether customer_id sees document id; *of_link: it is a version of
- * link_doc (the document the session's link opened).
+ * Whether customer_id sees document id, and its kind; *of_link: it is a
+ * version of link_doc (the document the session's link opened).
  */
 int
 db_portal_doc_allowed(struct req *r, int64_t customer_id, int64_t id,
-    int64_t link_doc, bool *of_link)
+    int64_t link_doc, enum doc_kind *kind, bool *of_link)
 {
 	struct dbv	 v[] = { DV_INT(link_doc), DV_INT(id),
 	    DV_INT(customer_id) };
@@ -505,6 +505,8 @@ db_portal_doc_allowed(struct req *r, int64_t customer_id, int64_t id,
 	if ((rc = db_run(r, &db_portal_sql[Q_DOC_ALLOWED], v, 3, &res)) !=
 	    DB_OK)
 		return rc;
+	*kind = strcmp(db_str(&res.rows[0], 0), "invoice") == 0 ?
+	    DOC_INVOICE : DOC_ESTIMATE;
 	*of_link = db_int(&res.rows[0], 1) != 0;
 	return DB_OK;
 }

@@ -818,24 +818,6 @@ put_doc(struct req *r, const struct document *d, const char *currency)
 	hdf_set(r, "Doc.Can.Refund", d->paid_cents > 0 ? "1" : "0");
 }
 
-/* DocHistory.N: the job history entries about this document, newest first
- * (created, sent, shared, viewed, answered, paid). */
-static int
-history_put(struct req *r, const struct document *d, const char *zone)
-{
-	struct job_event	*e, *mine;
-	size_t			 i, n, k = 0;
-
-	if (db_job_event_list(r, d->job_id, &e, &n) != DB_OK)
-		return -1;
-	mine = arena_alloc(r->arena, (n ? n : 1) * sizeof(*mine));
-	for (i = 0; i < n; i++)
-		if (e[i].document_id == d->id)
-			mine[k++] = e[i];
-	job_put_events(r, "DocHistory", mine, k, zone);
-	return 0;
-}
-
 /* The document page with status (200, or 409/422 from an action). */
 int
 doc_show_page(struct req *r, const struct document *d,
@@ -852,7 +834,8 @@ doc_show_page(struct req *r, const struct document *d,
 	put_doc(r, d, dd->currency);
 	payments_put(r, d, dd);
 	shares_put(r, d);
-	if (history_put(r, d, dd->timezone) == -1)
+	if (job_put_doc_events(r, "DocHistory", d->job_id, d->id,
+	    dd->timezone) == -1)
 		return HTTP_500;
 	if (d->source_id != 0 && db_document_get(r, DOC_ESTIMATE, d->source_id,
 	    &src) == DB_OK) {

@@ -224,6 +224,25 @@ job_put_events(struct req *r, const char *list, const struct job_event *e,
 	}
 }
 
+/* <list>.N: the job history entries about one document, newest first
+ * (created, sent, shared, viewed, answered, paid).  0, or -1. */
+int
+job_put_doc_events(struct req *r, const char *list, int64_t job_id,
+    int64_t document_id, const char *zone)
+{
+	struct job_event	*e, *mine;
+	size_t			 i, n, k = 0;
+
+	if (db_job_event_list(r, job_id, &e, &n) != DB_OK)
+		return -1;
+	mine = arena_alloc(r->arena, (n ? n : 1) * sizeof(*mine));
+	for (i = 0; i < n; i++)
+		if (e[i].document_id == document_id)
+			mine[k++] = e[i];
+	job_put_events(r, list, mine, k, zone);
+	return 0;
+}
+
 /* Documents.N: the job's estimates and invoices, with totals and balances. */
 static int
 put_documents(struct req *r, const struct job *j)

@@ -234,7 +234,7 @@ portal_doc_notes_create(struct req *r)
 
 	if (!route_id(r, "id", &id))
 		return HTTP_404;
-	if ((st = portal_doc_allowed(r, id)) != 0)
+	if ((st = portal_doc_allowed(r, id, NULL)) != 0)
 		return st;
 	switch (db_message_doc_job(r, id, r->portal.customer_id, &job_id)) {
 	case DB_OK:

@@ -6,10 +6,10 @@
  * page showed), ask for a revision, dispute an invoice.  Every answer
  * writes the Job Message History with the person and alerts the staff.
  *
- * A document is the portal's only when portal_doc_allowed says so (the
- * session's company and link) AND db_portal_doc_find finds it for the
- * session's customer, shown to the customer and not a draft: anything
- * else is a 404, whatever the id.  Every view is logged (document_views).
+ * A document is the portal's only when portal_doc_allowed says so: the
+ * session's company and customer, shown to the customer, not a draft, and
+ * the link's document or a recent proof of the address; anything else is a
+ * 404, whatever the id.  Every view is logged (document_views).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,16 +33,8 @@ portal_doc(struct req *r, struct document *d, struct doc_defaults *dd)
 
 	if (!route_id(r, "id", &id))
 		return HTTP_404;
-	if ((st = portal_doc_allowed(r, id)) != 0)
+	if ((st = portal_doc_allowed(r, id, &kind)) != 0)
 		return st;
-	switch (db_portal_doc_find(r, id, &kind)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return HTTP_404;
-	default:
-		return HTTP_500;
-	}
 	return doc_load(r, kind, id, d, dd);
 }
 
@@ -245,16 +237,9 @@ portal_doc_compare(struct req *r)
 	if (*w < '1' || *w > '9')
 		return HTTP_404;
 	with = strtoll(w, &end, 10);
-	if (*end != '\0' || with <= 0 || portal_doc_allowed(r, with) != 0)
+	if (*end != '\0' || with <= 0 ||
+	    portal_doc_allowed(r, with, &kind) != 0)
 		return HTTP_404;
-	switch (db_portal_doc_find(r, with, &kind)) {
-	case DB_OK:
-		break;
-	case DB_NONE:
-		return HTTP_404;
-	default:
-		return HTTP_500;
-	}
 	if (kind != a.kind || (st = doc_load(r, kind, with, &b, &dd)) != 0 ||
 	    a.number != b.number)
 		return st ? st : HTTP_404;

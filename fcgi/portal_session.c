@@ -18,12 +18,6 @@ cookie_name(void)
 	return cfg.secure_cookies ? "__Host-pl_portal" : "pl_portal";
 }
 
-static const char *
-guest_cookie_name(void)
-{
-	return cfg.secure_cookies ? "__Host-pl_guest" : "pl_guest";
-}
-
 /*
  * Fill r->portal (and r->sess.company_id, for the tenant statements) from
  * the portal cookie and pick the CSRF seed: the portal token when signed
@@ -34,7 +28,6 @@ int
 portal_load(struct req *r)
 {
 	const char	*tok, *hash;
-	char		*fresh;
 	int64_t		 since;
 
 	memset(&r->portal, 0, sizeof(r->portal));
@@ -60,14 +53,7 @@ portal_load(struct req *r)
 			return -1;
 		}
 	}
-	tok = req_cookie(r, guest_cookie_name());
-	if (token_shaped(tok))
-		r->csrf_seed = tok;
-	else if (r->method != METHOD_POST) {
-		token_new(r->arena, &fresh, NULL);
-		req_set_cookie(r, guest_cookie_name(), fresh, 0);
-		r->csrf_seed = fresh;
-	}
+	session_guest_seed(r);
 	return 0;
 }
 
@@ -92,14 +78,15 @@ portal_allows(const struct req *r, enum access a)
  * it is a version of the document the session's link opened.
  */
 int
-portal_doc_allowed(struct req *r, int64_t id)
+portal_doc_allowed(struct req *r, int64_t id, enum doc_kind *kind)
 {
-	bool	 of_link = false;
+	enum doc_kind	 k;
+	bool		 of_link = false;
 
 	if (!r->portal.valid)
 		return HTTP_404;
 	switch (db_portal_doc_allowed(r, r->portal.customer_id, id,
-	    r->portal.document_id, &of_link)) {
+	    r->portal.document_id, kind ? kind : &k, &of_link)) {
 	case DB_OK:
 		break;
 	case DB_NONE:

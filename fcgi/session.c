@@ -60,7 +60,6 @@ int
 session_load(struct req *r)
 {
 	const char	*tok, *hash;
-	char		*fresh;
 	int64_t		 idle;
 
 	memset(&r->sess, 0, sizeof(r->sess));
@@ -83,6 +82,20 @@ session_load(struct req *r)
 			return -1;
 		}
 	}
+	session_guest_seed(r);
+	return 0;
+}
+
+/*
+ * Signed out (staff or portal): the CSRF seed is the guest cookie, made on
+ * the first GET.  A POST without one has no seed and fails the check.
+ */
+void
+session_guest_seed(struct req *r)
+{
+	const char	*tok;
+	char		*fresh;
+
 	tok = req_cookie(r, guest_cookie_name());
 	if (token_shaped(tok))
 		r->csrf_seed = tok;
@@ -91,7 +104,6 @@ session_load(struct req *r)
 		req_set_cookie(r, guest_cookie_name(), fresh, 0);
 		r->csrf_seed = fresh;
 	}
-	return 0;
 }
 
 bool
