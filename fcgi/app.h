@@ -574,6 +574,7 @@ const char	*hdf_get(struct req *, const char *);
 struct hdf_node	*hdf_node(struct req *, const char *);
 void		 hdf_node_set(struct hdf_node *, const char *, const char *);
 void		 hdf_node_int(struct hdf_node *, const char *, int64_t);
+struct hdf_node	*hdf_node_at(struct hdf_node *, size_t);
 int		 render(struct req *, const char *);
 int		 render_as(struct req *, const char *, int);
 int		 render_mail(struct req *, const char *, struct outmail *);
@@ -682,6 +683,7 @@ int		 gen_main(int, char *[]);
 
 /* fmt.c */
 char		*str_trim(struct arena *, const char *);
+char		*fmt_digits(char *, uint64_t);
 char		*str_email(struct arena *, const char *);
 char		*url_encode(struct arena *, const char *);
 char		*str_oneline(struct arena *, const char *);
@@ -1130,14 +1132,9 @@ struct doc_row {
 	int64_t		 revision;
 	enum doc_status	 status;
 	const char	*title;
-	const char	*issued_on;
 	const char	*until;
 	int64_t		 total_cents;
 	int64_t		 paid_cents;
-	int64_t		 job_id;
-	int64_t		 job_number;
-	const char	*job_title;
-	int64_t		 customer_id;
 	const char	*customer_name;
 };
 
@@ -1660,6 +1657,7 @@ int		 db_alert_about(struct req *, int64_t, int64_t,
 int		 db_alert_prefs_get(struct req *, bool, int64_t, struct alert_to *,
 		    const char **);
 int		 db_alert_prefs_set(struct req *, bool, int64_t, const char *);
+int		 db_customer_events_recount(struct req *);
 int		 db_alert_note_insert(struct req *, int64_t, int64_t, int64_t,
 		    const char *, int64_t *);
 int		 db_alert_user_seen(struct req *, int64_t, int64_t);

@@ -9,7 +9,7 @@
 
 enum {
 	Q_STAFF, Q_PEOPLE, Q_ABOUT, Q_USER_OFF, Q_USER_SET, Q_PERSON_OFF,
-	Q_PERSON_SET, Q_NOTE_INSERT, Q_USER_SEEN, Q_THREADS,
+	Q_PERSON_SET, Q_NOTE_INSERT, Q_RECOUNT, Q_USER_SEEN, Q_THREADS,
 	Q_THREAD, Q_PERSON_SEEN, Q_INBOX, Q_DOC_JOB
 };
 
@@ -69,8 +69,18 @@ struct db_stmt db_alerts_sql[] = {
 	    "JOIN portal_people p ON p.company_id = j.company_id "
 	    "AND p.customer_id = j.customer_id AND p.id = ? "
 	    "WHERE j.company_id = :company AND j.id = ?" },
+	/* The unread badge's stored counts (sql/0006_list_reads.sql): from
+	 * the rows, with a locking read, so two entries written at once
+	 * both count. */
+	[Q_RECOUNT] = { "alert_customer_events_recount", NULL,
+	    "UPDATE companies SET customer_events = (SELECT COUNT(*) "
+	    "FROM job_events WHERE company_id = :company AND from_customer = 1) "
+	    "WHERE id = :company" },
 	[Q_USER_SEEN] = { "alert_user_seen", NULL,
-	    "UPDATE users SET seen_event_id = GREATEST(seen_event_id, ?) "
+	    "UPDATE users SET seen_event_id = GREATEST(seen_event_id, ?), "
+	    "seen_customer_events = (SELECT COUNT(*) FROM job_events "
+	    "WHERE company_id = :company AND from_customer = 1 "
+	    "AND id <= GREATEST(users.seen_event_id, ?)) "
 	    "WHERE company_id = :company AND id = ?" },
 	/* The customer's jobs with a conversation or a document shown. */
 	[Q_THREADS] = { "message_threads", NULL,
@@ -240,15 +250,23 @@ db_alert_note_insert(struct req *r, int64_t job_id, int64_t document_id,
 		return DB_NONE;
 	if (id != NULL)
 		*id = res.insert_id;
-	return DB_OK;
+	return db_customer_events_recount(r);
+}
+
+/* After writing a customer's entry (job_events.from_customer). */
+int
+db_customer_events_recount(struct req *r)
+{
+	return db_run(r, &db_alerts_sql[Q_RECOUNT], NULL, 0, NULL);
 }
 
 int
 db_alert_user_seen(struct req *r, int64_t user_id, int64_t event_id)
 {
-	struct dbv	 v[] = { DV_INT(event_id), DV_INT(user_id) };
+	struct dbv	 v[] = { DV_INT(event_id), DV_INT(event_id),
+	    DV_INT(user_id) };
 
-	return db_run(r, &db_alerts_sql[Q_USER_SEEN], v, 2, NULL);
+	return db_run(r, &db_alerts_sql[Q_USER_SEEN], v, 3, NULL);
 }
 
 int

@@ -260,5 +260,7 @@ db_portal_event_insert(struct req *r, int64_t job_id, const char *kind,
 	if ((rc = db_run(r, &db_portal_docs_sql[Q_EVENT_INSERT], v, 6,
 	    &res)) != DB_OK)
 		return rc;
-	return res.affected == 1 ? DB_OK : DB_NONE;
+	if (res.affected != 1)
+		return DB_NONE;
+	return visible ? db_customer_events_recount(r) : DB_OK;
 }

@@ -18,9 +18,9 @@ struct db_stmt db_sessions_sql[] = {
 	    "SELECT s.user_id, s.company_id, u.role, u.name, u.email, c.name, "
 	    "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW()), c.logo_file IS NOT NULL, "
 	    "c.currency, c.timezone, "
-	    /* The unread badge: a short range of job_events_customer. */
-	    "(SELECT COUNT(*) FROM job_events e WHERE e.company_id = s.company_id "
-	    "AND e.from_customer = 1 AND e.id > u.seen_event_id) "
+	    /* The unread badge, from stored counts (sql/0006_list_reads.sql). */
+	    "GREATEST(CAST(c.customer_events AS SIGNED) - "
+	    "u.seen_customer_events, 0) "
 	    "FROM sessions s "
 	    "JOIN users u ON u.id = s.user_id AND u.company_id = s.company_id "
 	    "JOIN companies c ON c.id = s.company_id "

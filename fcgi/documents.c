@@ -166,33 +166,30 @@ doc_event(struct req *r, const struct document *d, const char *what,
 /* ---------------------------------------------------------------- lists */
 
 static void
-put_row(struct req *r, const char *p, enum doc_kind kind,
+put_row(struct req *r, struct hdf_node *list, size_t i, enum doc_kind kind,
     const struct doc_row *d, const char *currency, const char *today)
 {
 	struct arena	*a = r->arena;
-	struct hdf_node	*n = hdf_node(r, p);
+	struct hdf_node	*n = hdf_node_at(list, i);
 	bool		 open = d->status == DOCST_SENT ||
 			    d->status == DOCST_PARTIAL;
 
 	/* What the list and the derived invoices show, and no more: a page
-	 * of 50 rows is 600 values. */
+	 * of 50 rows is 400 values, each a node ClearSilver allocates. */
+	hdf_node_int(n, "Id", d->id);
 	hdf_node_int(n, "Number", d->number);
-	hdf_node_set(n, "Href", doc_href(r, kind, d->id, ""));
 	hdf_node_set(n, "Title", d->title);
 	hdf_node_set(n, "Status", doc_status_name(d->status));
 	hdf_node_set(n, "StatusLabel", doc_status_label(d->status));
 	hdf_node_set(n, "Customer", d->customer_name);
-	hdf_node_set(n, "Job", arena_printf(a, "#%lld %s",
-	    (long long)d->job_number, d->job_title));
-	hdf_node_set(n, "JobHref", arena_printf(a, "/app/jobs/%lld",
-	    (long long)d->job_id));
 	hdf_node_set(n, "Until", lines_date_label(a, d->until));
 	hdf_node_set(n, "Total", money_format(a, d->total_cents, currency));
+	if (kind != DOC_INVOICE)
+		return;
 	hdf_node_set(n, "Balance", money_format(a,
 	    d->status == DOCST_VOID ? 0 : d->total_cents - d->paid_cents,
 	    currency));
-	if (kind == DOC_INVOICE && open && *d->until && today != NULL &&
-	    strcmp(d->until, today) < 0)
+	if (open && *d->until && today != NULL && strcmp(d->until, today) < 0)
 		hdf_node_set(n, "Overdue", "1");
 }
 
@@ -211,6 +208,7 @@ index_page(struct req *r, enum doc_kind kind)
 				    invoice_filters;
 	struct doc_filter	 f;
 	struct doc_row		*rows;
+	struct hdf_node		*list;
 	const char		*s, *q;
 	size_t			 i, n;
 
@@ -232,9 +230,9 @@ index_page(struct req *r, enum doc_kind kind)
 		f.before_rev = 1;
 	if (db_document_list(r, &f, &rows, &n) != DB_OK)
 		return HTTP_500;
+	list = hdf_node(r, "Docs");
 	for (i = 0; i < n && i < DOC_PAGE; i++)
-		put_row(r, arena_printf(r->arena, "Docs.%zu", i), kind,
-		    &rows[i], r->sess.currency, f.today);
+		put_row(r, list, i, kind, &rows[i], r->sess.currency, f.today);
 	if (n > DOC_PAGE)
 		hdf_set(r, "Paging.Next", arena_printf(r->arena,
 		    "%s?before=%lld&rev=%lld%s", kinds[kind].path,
@@ -826,6 +824,7 @@ doc_show_page(struct req *r, const struct document *d,
 	struct company	 c;
 	struct document	 src;
 	struct doc_row	*rows;
+	struct hdf_node	*list;
 	size_t		 i, n;
 
 	if (db_company_get(r, &c) != DB_OK)
@@ -845,9 +844,10 @@ doc_show_page(struct req *r, const struct document *d,
 	if (d->kind == DOC_ESTIMATE) {
 		if (db_document_derived(r, d->id, &rows, &n) != DB_OK)
 			return HTTP_500;
+		list = hdf_node(r, "Derived");
 		for (i = 0; i < n; i++)
-			put_row(r, arena_printf(r->arena, "Derived.%zu", i),
-			    DOC_INVOICE, &rows[i], dd->currency, NULL);
+			put_row(r, list, i, DOC_INVOICE, &rows[i],
+			    dd->currency, NULL);
 		if (doc_versions_put(r, d, kinds[d->kind].path, dd->currency,
 		    false) == -1)
 			return HTTP_500;

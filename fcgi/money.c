@@ -181,30 +181,44 @@ money_currency_known(const char *code)
 char *
 money_format(struct arena *a, int64_t cents, const char *currency)
 {
-	const char	*sym = "";
-	char		 digits[32], *p;
-	struct buf	 b;
-	uint64_t	 v;
-	size_t		 i, n, lead;
+	static const char	*last_code, *last_sym;
+	const char		*sym = "";
+	char			 digits[24], *p;
+	struct buf		 b;
+	uint64_t		 v;
+	size_t			 i, n, lead;
 
-	for (i = 0; currencies[i].code != NULL; i++)
-		if (strcmp(currencies[i].code, currency) == 0)
-			sym = currencies[i].symbol;
+	/* A page formats its many amounts in one currency. */
+	if (last_code != NULL && strcmp(last_code, currency) == 0)
+		sym = last_sym;
+	else {
+		for (i = 0; currencies[i].code != NULL; i++)
+			if (strcmp(currencies[i].code, currency) == 0) {
+				sym = currencies[i].symbol;
+				last_code = currencies[i].code;
+				last_sym = sym;
+			}
+	}
 	v = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
-	n = (size_t)snprintf(digits, sizeof(digits), "%llu",
-	    (unsigned long long)(v / 100));
+	digits[sizeof(digits) - 1] = '\0';
+	p = fmt_digits(digits + sizeof(digits) - 1, v / 100);
+	n = strlen(p);
 	buf_init(&b, a);
 	if (cents < 0)
 		buf_putc(&b, '-');
-	buf_puts(&b, *sym ? sym : "");
+	buf_puts(&b, sym);
 	lead = n % 3 ? n % 3 : 3;
-	for (i = 0, p = digits; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (i >= lead && (i - lead) % 3 == 0)
 			buf_putc(&b, ',');
 		buf_putc(&b, p[i]);
 	}
-	buf_printf(&b, ".%02llu", (unsigned long long)(v % 100));
-	if (*sym == '\0')
-		buf_printf(&b, " %s", currency);
+	buf_putc(&b, '.');
+	buf_putc(&b, (char)('0' + v % 100 / 10));
+	buf_putc(&b, (char)('0' + v % 10));
+	if (*sym == '\0') {
+		buf_putc(&b, ' ');
+		buf_puts(&b, currency);
+	}
 	return b.data;
 }

@@ -154,13 +154,25 @@ hdf_setf(struct req *r, const char *name, const char *fmt, ...)
 	free(v);
 }
 
+/* v in decimal into s[24]. */
+static const char *
+int_text(char s[24], int64_t v)
+{
+	char	*p;
+
+	s[23] = '\0';
+	p = fmt_digits(s + 23, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 void
 hdf_set_int(struct req *r, const char *name, int64_t v)
 {
 	char	 s[24];
 
-	snprintf(s, sizeof(s), "%lld", (long long)v);
-	hdf_set(r, name, s);
+	hdf_set(r, name, int_text(s, v));
 }
 
 struct hdf_node *
@@ -185,8 +197,20 @@ hdf_node_int(struct hdf_node *n, const char *name, int64_t v)
 {
 	char	 s[24];
 
-	snprintf(s, sizeof(s), "%lld", (long long)v);
-	hdf_node_set(n, name, s);
+	hdf_node_set(n, name, int_text(s, v));
+}
+
+/* Child i of list ("Docs.7" of "Docs"), made if missing. */
+struct hdf_node *
+hdf_node_at(struct hdf_node *list, size_t i)
+{
+	HDF	*n;
+	char	 s[24];
+
+	if (failed(hdf_get_node((HDF *)list, int_text(s, (int64_t)i), &n),
+	    "hdf_node_at"))
+		abort();
+	return (struct hdf_node *)n;
 }
 
 const char *

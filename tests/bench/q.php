@@ -57,8 +57,8 @@ $hash = hash('sha256', $tok, true);
 $st = $db->prepare("SELECT s.user_id, s.company_id, u.role, u.name, u.email, c.name, "
 	. "TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW()), c.logo_file IS NOT NULL, "
 	. "c.currency, c.timezone, "
-	. "(SELECT COUNT(*) FROM job_events e WHERE e.company_id = s.company_id "
-	. "AND e.from_customer = 1 AND e.id > u.seen_event_id) "
+	. "GREATEST(CAST(c.customer_events AS SIGNED) - "
+	. "u.seen_customer_events, 0) "
 	. "FROM sessions s "
 	. "JOIN users u ON u.id = s.user_id AND u.company_id = s.company_id "
 	. "JOIN companies c ON c.id = s.company_id "
@@ -84,11 +84,9 @@ if ((int)$idle >= 60) {
 $today = (new DateTimeImmutable('now', new DateTimeZone($tz)))->format('Y-m-d');
 
 $st = $db->prepare("SELECT STRAIGHT_JOIN d.id, d.number, d.revision, d.status, d.title, "
-	. "d.issued_on, COALESCE(IF(d.kind = 'estimate', d.valid_until, d.due_on), ''), d.total_cents, "
-	. "d.paid_cents, j.id, j.number, j.title, c.id, c.name FROM documents d "
-	. "FORCE INDEX (documents_number) "
-	. "JOIN jobs j FORCE INDEX (PRIMARY) ON j.company_id = d.company_id "
-	. "AND j.id = d.job_id "
+	. "COALESCE(IF(d.kind = 'estimate', d.valid_until, d.due_on), ''), d.total_cents, "
+	. "d.paid_cents, c.name FROM documents d "
+	. "FORCE INDEX (documents_board) "
 	. "JOIN customers c FORCE INDEX (PRIMARY) ON c.company_id = d.company_id "
 	. "AND c.id = d.customer_id "
 	. "WHERE d.company_id = ? AND d.kind = ? "
@@ -181,18 +179,17 @@ header('Cache-Control: private, no-store');
 <div class="table-wrap">
 <table class="table table--stack doc-list">
 <thead>
-<tr><th scope="col">Number</th><th scope="col">Customer</th><th scope="col">Job</th><th scope="col">Status</th><th scope="col" class="num">Total</th><th scope="col" class="num">Balance</th><th scope="col">Due</th></tr>
+<tr><th scope="col">Number</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col" class="num">Total</th><th scope="col" class="num">Balance</th><th scope="col">Due</th></tr>
 </thead>
 <tbody>
 <?php foreach (array_slice($rows, 0, 50) as $d):
-	[$id, $number, , $status, $title, , $until, $total, $paid, $jobId, $jobNumber, $jobTitle, , $customer] = $d;
+	[$id, $number, , $status, $title, $until, $total, $paid, $customer] = $d;
 	$open = $status === 'sent' || $status === 'partial';
 	$balance = $status === 'void' ? 0 : (int)$total - (int)$paid;
 ?>
 <tr>
 <td data-label="Number" class="nowrap"><a href="/app/invoices/<?= (int)$id ?>"><strong>#<?= (int)$number ?></strong></a><?php if ($title !== ''): ?><br><span class="muted small"><?= h($title) ?></span><?php endif ?></td>
 <td data-label="Customer"><?= h($customer) ?></td>
-<td data-label="Job"><a href="/app/jobs/<?= (int)$jobId ?>">#<?= (int)$jobNumber ?> <?= h($jobTitle) ?></a></td>
 <td data-label="Status"><span class="badge badge--doc-<?= h($status) ?>"><?= h($labels[$status]) ?></span><?php if ($open && $until !== '' && $until < $today): ?> <span class="badge badge--doc-overdue">Overdue</span><?php endif ?></td>
 <td data-label="Total" class="num nowrap"><?= h(money((int)$total)) ?></td>
 <td data-label="Balance" class="num nowrap"><?= h(money($balance)) ?></td>

@@ -177,6 +177,24 @@ START_TEST(formatting)
 	ck_assert_str_eq(money_format(a, 100000, "CHF"), "1,000.00 CHF");
 	ck_assert_str_eq(money_format(a, INT64_MIN + 1, "USD"),
 	    "-$92,233,720,368,547,758.07");
+	/* The remembered currency is the one asked for, not the last. */
+	ck_assert_str_eq(money_format(a, 100, "CHF"), "1.00 CHF");
+	ck_assert_str_eq(money_format(a, 100, "GBP"), "\xc2\xa3" "1.00");
+	ck_assert_str_eq(money_format(a, 100, "XYZ"), "1.00 XYZ");
+	ck_assert_str_eq(money_format(a, 100, "GBP"), "\xc2\xa3" "1.00");
+}
+END_TEST
+
+START_TEST(digits)
+{
+	char	 s[24];
+
+	s[23] = '\0';
+	ck_assert_str_eq(fmt_digits(s + 23, 0), "0");
+	ck_assert_str_eq(fmt_digits(s + 23, 7), "7");
+	ck_assert_str_eq(fmt_digits(s + 23, 10), "10");
+	ck_assert_str_eq(fmt_digits(s + 23, 1234567890), "1234567890");
+	ck_assert_str_eq(fmt_digits(s + 23, UINT64_MAX), "18446744073709551615");
 }
 END_TEST
 
@@ -269,6 +287,7 @@ money_suite(void)
 	tcase_add_test(tc, totals_rules);
 	tcase_add_loop_test(tc, parsing, 0, NELEM(parse_cases));
 	tcase_add_test(tc, formatting);
+	tcase_add_test(tc, digits);
 	tcase_add_test(tc, property);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);

@@ -23,7 +23,7 @@ UNIT_CFLAGS	?= $(if $(strip $(CFLAGS)),$(CFLAGS),-std=c11 -D_GNU_SOURCE \
 
 UNIT_DIR	:= $(BUILD)/unit
 UNIT_RUNNER	:= $(UNIT_DIR)/run_unit
-UNIT_FCGI	:= fcgi/form.c fcgi/valid.c fcgi/arena.c fcgi/buf.c fcgi/money.c \
+UNIT_FCGI	:= fcgi/form.c fcgi/valid.c fcgi/arena.c fcgi/buf.c fcgi/money.c fcgi/fmt.c \
 		   fcgi/route.c fcgi/csv.c fcgi/tz.c fcgi/job_status.c fcgi/doc_compare.c
 UNIT_TESTS	:= tests/unit/run_unit.c tests/unit/util.c \
 		   tests/unit/test_arena.c tests/unit/test_buf.c \

@@ -32,18 +32,17 @@ if:subcount(Docs) > 0 ?>
 <div class="table-wrap">
 <table class="table table--stack doc-list">
 <thead>
-<tr><th scope="col">Number</th><th scope="col">Customer</th><th scope="col">Job</th><th scope="col">Status</th><th scope="col" class="num">Total</th><?cs
+<tr><th scope="col">Number</th><th scope="col">Customer</th><th scope="col">Status</th><th scope="col" class="num">Total</th><?cs
 if:Doc.Kind == "invoice" ?><th scope="col" class="num">Balance</th><?cs /if ?><th scope="col"><?cs var:Doc.UntilLabel ?></th></tr>
 </thead>
 <tbody><?cs each:d = Docs ?>
 <tr>
-<td data-label="Number" class="nowrap"><a href="<?cs var:d.Href ?>"><strong>#<?cs var:d.Number ?></strong></a><?cs
+<td data-label="Number" class="nowrap"><a href="<?cs var:Doc.Href.Index ?>/<?cs var:d.Id ?>"><strong>#<?cs var:d.Number ?></strong></a><?cs
 	if:d.Title ?><br><span class="muted small"><?cs var:d.Title ?></span><?cs /if ?></td>
 <td data-label="Customer"><?cs var:d.Customer ?></td>
-<td data-label="Job"><a href="<?cs var:d.JobHref ?>"><?cs var:d.Job ?></a></td>
-<td data-label="Status"><?cs call:doc_badge(d.Status, d.StatusLabel) ?><?cs if:d.Overdue ?> <span class="badge badge--doc-overdue">Overdue</span><?cs /if ?></td>
+<td data-label="Status"><span class="badge badge--doc-<?cs var:d.Status ?>"><?cs var:d.StatusLabel ?></span><?cs if:d.Overdue ?> <span class="badge badge--doc-overdue">Overdue</span><?cs /if ?></td>
 <td data-label="Total" class="num nowrap"><?cs var:d.Total ?></td><?cs
-if:Doc.Kind == "invoice" ?>
+if:d.Balance ?>
 <td data-label="Balance" class="num nowrap"><?cs var:d.Balance ?></td><?cs /if ?>
 <td data-label="<?cs var:Doc.UntilLabel ?>" class="nowrap small"><?cs var:d.Until ?></td>
 </tr><?cs /each ?>

@@ -97,7 +97,7 @@ if:subcount(Derived) > 0 ?>
 <section class="card no-print" aria-labelledby="derived-title">
 <h2 id="derived-title">Invoices from this estimate</h2>
 <ul class="doc-derived"><?cs each:d = Derived ?>
-<li><a href="<?cs var:d.Href ?>">Invoice #<?cs var:d.Number ?></a> <?cs call:doc_badge(d.Status, d.StatusLabel) ?> <span class="muted"><?cs var:d.Total ?></span></li><?cs /each ?>
+<li><a href="/app/invoices/<?cs var:d.Id ?>">Invoice #<?cs var:d.Number ?></a> <?cs call:doc_badge(d.Status, d.StatusLabel) ?> <span class="muted"><?cs var:d.Total ?></span></li><?cs /each ?>
 </ul>
 </section><?cs
 /if ?><?cs

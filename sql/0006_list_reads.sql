@@ -1,0 +1,25 @@
+-- What every back-office page reads, read cheaply (issue 7, make bench).
+--
+-- The unread badge is on every page, so the session look-up reads it from two
+-- stored counts instead of counting job_events: companies.customer_events is
+-- how many customer entries the Job Message History has (recounted from the
+-- rows, with a locking read, in the statement after each one is written:
+-- db_alerts.c), users.seen_customer_events how many of them were at or before
+-- the user's seen_event_id (recounted when that mark moves).  Events are never
+-- changed or deleted, so the difference is the unread count.
+ALTER TABLE companies
+	ADD customer_events INT UNSIGNED NOT NULL DEFAULT 0;
+ALTER TABLE users
+	ADD seen_customer_events INT UNSIGNED NOT NULL DEFAULT 0;
+UPDATE companies c SET customer_events = (SELECT COUNT(*) FROM job_events e
+	WHERE e.company_id = c.id AND e.from_customer = 1);
+UPDATE users u SET seen_customer_events = (SELECT COUNT(*) FROM job_events e
+	WHERE e.company_id = u.company_id AND e.from_customer = 1
+	AND e.id <= u.seen_event_id);
+
+-- The estimate and invoice lists read 51 rows newest number first: this index
+-- holds every column they show but the customer's name, so the rows come from
+-- the index alone, without a look-up of each wide document row.
+ALTER TABLE documents
+	ADD KEY documents_board (company_id, kind, number, revision, status,
+		issued_on, due_on, valid_until, total_cents, paid_cents, customer_id, title);
