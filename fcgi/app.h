@@ -223,6 +223,7 @@ struct req {
 	const char	*ctype;
 	struct buf	 body;
 	bool		 no_body;		/* HEAD */
+	bool		 read_all;		/* nothing of the request left unread */
 	int64_t		 started_us;
 };
 

@@ -120,9 +120,11 @@ req_read(struct req *r, void *fp)
 	    &r->cookies))) != 0)
 		return rc == HTTP_413 ? HTTP_400 : rc;
 
-	if (r->method != METHOD_POST)
-		return 0;
 	cl = env(f, "CONTENT_LENGTH");
+	if (r->method != METHOD_POST) {
+		r->read_all = *cl == '\0' || strcmp(cl, "0") == 0;
+		return 0;
+	}
 	len = strtoull(cl, &end, 10);
 	if (*cl == '\0' || *end != '\0')
 		return *cl == '\0' ? 0 : HTTP_400;
@@ -131,6 +133,7 @@ req_read(struct req *r, void *fp)
 		return HTTP_413;
 	if (read_body(r, f, (size_t)len, &body) == -1)
 		return HTTP_400;
+	r->read_all = true;
 	lim = text_limits;
 	if (multipart) {
 		lim.max_file = cfg.max_upload;

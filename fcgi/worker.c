@@ -83,7 +83,8 @@ now_us(void)
 	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
 }
 
-static void
+/* Serve one request; true when all of it was read. */
+static bool
 serve(struct arena *a, FCGX_Request *f, struct slot *me)
 {
 	struct req	 r;
@@ -119,6 +120,7 @@ serve(struct arena *a, FCGX_Request *f, struct slot *me)
 	req_send(&r);
 	log_request(&r, now_us() - r.started_us);
 	log_request_id = NULL;
+	return r.read_all;
 }
 
 void
@@ -151,7 +153,13 @@ worker_main(int fd, int slot)
 			break;
 		me->busy = 1;
 		alarm((unsigned)cfg.request_timeout_s);
-		serve(a, &f, me);
+		/* A request read to its end closes at once, without
+		 * libfcgi's lingering close, which waits in select() for
+		 * nginx to hang up first: a sleep and a wake-up a page.  One
+		 * with its body unread (a 413) lingers, so nginx can finish
+		 * sending it and show our answer, not a reset. */
+		if (serve(a, &f, me))
+			FCGX_Detach(&f);
 		FCGX_Finish_r(&f);
 		alarm(0);
 		me->busy = 0;
