@@ -700,6 +700,7 @@ customers_update(struct req *r)
 	struct property	 p;
 	const char	*v[CF__MAX], *err[CF__MAX];
 	int64_t		 id, version;
+	int		 rc;
 
 	if (!route_id(r, "id", &id))
 		return HTTP_404;
@@ -721,7 +722,13 @@ customers_update(struct req *r)
 	}
 	c.id = id;
 	c.version = version;
-	switch (db_customer_update(r, &c)) {
+	if (db_begin(r) != DB_OK)
+		return HTTP_500;
+	if ((rc = db_customer_update(r, &c)) == DB_OK && db_commit(r) != DB_OK)
+		rc = DB_ERR;
+	if (rc != DB_OK)
+		db_rollback(r);
+	switch (rc) {
 	case DB_OK:
 		flash(r, "saved");
 		return redirect(r, arena_printf(r->arena, "/app/customers/%lld",

@@ -15,7 +15,7 @@
 
 enum {
 	Q_GET, Q_CURSOR, Q_LIST_NAME, Q_LIST_RECENT, Q_FULL_NAME, Q_FULL_RECENT,
-	Q_INSERT, Q_UPDATE, Q_LOCK, Q_USAGE, Q_DELETE_CONTACTS,
+	Q_INSERT, Q_UPDATE, Q_DOCS_NAME, Q_LOCK, Q_USAGE, Q_DELETE_CONTACTS,
 	Q_DELETE_PROPERTIES, Q_DELETE, Q_BALANCE, Q_JOBS, Q_DOCUMENTS,
 	Q_JOB_DOCUMENTS,
 	Q_PROPERTY_GET, Q_PROPERTY_LOCK, Q_PROPERTY_LIST, Q_PROPERTY_INSERT,
@@ -95,6 +95,12 @@ struct db_stmt db_customers_sql[] = {
 	    "UPDATE customers SET kind = ?, name = ?, email = ?, phone = ?, "
 	    "notes = ?, tags = ?, version = version + 1, updated_at = NOW() "
 	    "WHERE company_id = :company AND id = ? AND version = ?" },
+	/* The copy the estimate and invoice lists show (db_documents.c),
+	 * in the renaming transaction. */
+	[Q_DOCS_NAME] = { "customer_docs_name", NULL,
+	    "UPDATE documents SET customer_name = ? "
+	    "WHERE company_id = :company AND customer_id = ? "
+	    "AND customer_name <> ?" },
 	[Q_LOCK] = { "customer_lock", NULL,
 	    "SELECT id FROM customers WHERE company_id = :company AND id = ? "
 	    "FOR UPDATE" },
@@ -304,13 +310,19 @@ db_customer_insert(struct req *r, const struct customer *c, int64_t *id)
 	return rc;
 }
 
-/* Update c if it is still at c->version: DB_STALE if not, DB_NONE if gone. */
+/*
+ * Update c if it is still at c->version: DB_STALE if not, DB_NONE if gone.
+ * Inside the caller's transaction: the documents' copy of the name moves
+ * with it.
+ */
 int
 db_customer_update(struct req *r, const struct customer *c)
 {
 	struct dbv	 v[] = { DV_STR(c->kind), DV_STR(c->name),
 	    DV_STR(c->email), DV_STR(c->phone), DV_STR(c->notes),
 	    DV_STR(c->tags), DV_INT(c->id), DV_INT(c->version) };
+	struct dbv	 docs[] = { DV_STR(c->name), DV_INT(c->id),
+	    DV_STR(c->name) };
 	struct customer	 cur;
 	struct db_res	 res;
 	int		 rc;
@@ -318,7 +330,7 @@ db_customer_update(struct req *r, const struct customer *c)
 	if ((rc = db_run(r, &db_customers_sql[Q_UPDATE], v, 8, &res)) != DB_OK)
 		return rc;
 	if (res.affected == 1)
-		return DB_OK;
+		return db_run(r, &db_customers_sql[Q_DOCS_NAME], docs, 3, NULL);
 	rc = db_customer_get(r, c->id, &cur);
 	return rc == DB_OK ? DB_STALE : rc;
 }

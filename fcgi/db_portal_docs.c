@@ -48,13 +48,14 @@ struct db_stmt db_portal_docs_sql[] = {
 	 * issued today, shown to the customer once sent if its parent was. */
 	[Q_REVISE] = { "doc_revise", NULL,
 	    "INSERT INTO documents (company_id, kind, number, revision, "
-	    "parent_id, source_id, job_id, customer_id, title, issued_on, "
+	    "parent_id, source_id, job_id, customer_id, customer_name, title, "
+	    "issued_on, "
 	    "valid_until, due_on, tax_rate_bp, discount_is_percent, "
 	    "discount_value, deposit_is_percent, deposit_value, terms, notes, "
 	    "subtotal_cents, discount_cents, tax_cents, total_cents, "
 	    "deposit_cents, display_to_customer, created_by) "
 	    "SELECT company_id, kind, number, ?, id, source_id, job_id, "
-	    "customer_id, title, ?, ?, due_on, tax_rate_bp, "
+	    "customer_id, customer_name, title, ?, ?, due_on, tax_rate_bp, "
 	    "discount_is_percent, discount_value, deposit_is_percent, "
 	    "deposit_value, terms, notes, subtotal_cents, discount_cents, "
 	    "tax_cents, total_cents, deposit_cents, display_to_customer, ? "

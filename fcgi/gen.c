@@ -153,7 +153,8 @@ static const char *const heads[T__MAX] = {
 	[VI] = "INSERT INTO visits (id, company_id, job_id, user_id, starts_at, "
 	    "ends_at, status) VALUES\n",
 	[DC] = "INSERT INTO documents (id, company_id, kind, number, job_id, "
-	    "customer_id, status, title, issued_on, due_on, tax_rate_bp, terms, "
+	    "customer_id, customer_name, status, title, issued_on, due_on, "
+	    "tax_rate_bp, terms, "
 	    "notes, subtotal_cents, discount_cents, tax_cents, total_cents, "
 	    "deposit_cents, paid_cents, created_at) VALUES\n",
 	[LI] = "INSERT INTO document_lines (company_id, document_id, position, "
@@ -212,9 +213,13 @@ emit(const struct sizes *z)
 	int64_t		 qty, price, paid;
 	const char *const (*place)[2];
 	char		 d1[16], d2[16], ts[24], ts2[24], name[128];
+	char		(*names)[128];	/* this company's customers */
 	int		 city, tr;
 
 	rng = z->seed;
+	if ((names = calloc(z->customers > 0 ? (size_t)z->customers : 1,
+	    sizeof(*names))) == NULL)
+		abort();
 	memset(b, 0, sizeof(b));
 	for (i = 0; i < T__MAX; i++)
 		b[i].head = heads[i];
@@ -273,6 +278,7 @@ staff_done:
 			    (long long)c, next() % 5 ? "person" : "business");
 			snprintf(name, sizeof(name), "%s %s", ONE(first),
 			    ONE(last));
+			memcpy(names[k], name, sizeof(name));
 			lit(name);
 			P(", 'customer%lld@mail.example', '(555) 02%02lld-%04lld', "
 			    "'', '%s', '%s')", (long long)cust,
@@ -344,11 +350,13 @@ staff_done:
 			    early ? "scheduled" : "done");
 			row(&b[DC]);
 			P("(@dc+%lld, @co+%lld, '%s', %lld, @jo+%lld, "
-			    "@cu+%lld, '%s', '', '%s', '%s', 825, '%s', "
+			    "@cu+%lld, ", (long long)doc, (long long)c,
+			    early ? "estimate" : "invoice", (long long)number,
+			    (long long)job, (long long)ccust);
+			lit(names[ccust - (cust - z->customers + 1)]);
+			P(", '%s', '', '%s', '%s', 825, '%s', "
 			    "'', %lld, %lld, %lld, %lld, 0, %lld, '%s')",
-			    (long long)doc, (long long)c, early ? "estimate" :
-			    "invoice", (long long)number,
-			    (long long)job, (long long)ccust, early ? "approved" :
+			    early ? "approved" :
 			    !issued ? "draft" :
 			    paid_all ? "paid" : paid ? "partial" : "sent", d1, d2,
 			    early ? "Valid for 30 days." : "Due in 30 days.",
@@ -387,6 +395,7 @@ staff_done:
 		}
 	}
 	flush_all(b);
+	free(names);
 	puts("SET unique_checks = 1, foreign_key_checks = 1;");
 }
 

@@ -83,7 +83,20 @@ now_us(void)
 	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
 }
 
-/* Serve one request; true when all of it was read. */
+/*
+ * True once nginx's end-of-body record is read too (a GET's comes with its
+ * parameters; after a body it may still be on its way): closing before it
+ * would make nginx's write of it fail.
+ */
+static bool
+stdin_ended(FCGX_Request *f)
+{
+	char	 c;
+
+	return FCGX_GetStr(&c, 1, f->in) == 0 && FCGX_HasSeenEOF(f->in) == EOF;
+}
+
+/* Serve one request; true when all of its body was read. */
 static bool
 serve(struct arena *a, FCGX_Request *f, struct slot *me)
 {
@@ -158,7 +171,7 @@ worker_main(int fd, int slot)
 		 * nginx to hang up first: a sleep and a wake-up a page.  One
 		 * with its body unread (a 413) lingers, so nginx can finish
 		 * sending it and show our answer, not a reset. */
-		if (serve(a, &f, me))
+		if (serve(a, &f, me) && stdin_ended(&f))
 			FCGX_Detach(&f);
 		FCGX_Finish_r(&f);
 		alarm(0);

@@ -17,9 +17,16 @@ UPDATE users u SET seen_customer_events = (SELECT COUNT(*) FROM job_events e
 	WHERE e.company_id = u.company_id AND e.from_customer = 1
 	AND e.id <= u.seen_event_id);
 
--- The estimate and invoice lists read 51 rows newest number first: this index
--- holds every column they show but the customer's name, so the rows come from
--- the index alone, without a look-up of each wide document row.
+-- The estimate and invoice lists read 51 rows newest number first, from one
+-- index that holds every column they show: no look-up of each wide document
+-- row, nor of each customer.  customer_name is the customer's name, copied when
+-- a document is written (from the customer's row, db_documents.c) and rewritten
+-- in the transaction that renames the customer (db_customers.c); the lists
+-- show and search it.
+ALTER TABLE documents
+	ADD customer_name VARCHAR(160) NOT NULL DEFAULT '' AFTER customer_id;
+UPDATE documents d JOIN customers c ON c.id = d.customer_id
+	SET d.customer_name = c.name;
 ALTER TABLE documents
 	ADD KEY documents_board (company_id, kind, number, revision, status,
-		issued_on, due_on, valid_until, total_cents, paid_cents, customer_id, title);
+		due_on, valid_until, total_cents, paid_cents, customer_name, title);

@@ -9,10 +9,11 @@ SELECT id, customer_id INTO @job, @cust FROM jobs
 
 UPDATE counters SET last_value = last_value + 1 WHERE company_id = @co AND kind = 'estimate';
 SELECT last_value INTO @en FROM counters WHERE company_id = @co AND kind = 'estimate';
-INSERT INTO documents (company_id, kind, number, job_id, customer_id, status, title,
+SELECT name INTO @cname FROM customers WHERE id = @cust;
+INSERT INTO documents (company_id, kind, number, job_id, customer_id, customer_name, status, title,
 	issued_on, valid_until, terms, notes, subtotal_cents, total_cents, paid_cents,
 	approved_name, approved_at, created_by)
-VALUES (@co, 'estimate', @en, @job, @cust, 'approved', 'Bench: whole-house repipe',
+VALUES (@co, 'estimate', @en, @job, @cust, @cname, 'approved', 'Bench: whole-house repipe',
 	'2025-11-20', '2025-12-20', 'Valid for 30 days.', 'Access through the side gate.',
 	20 * 24690, 20 * 24690, 150000, 'Bench Customer', '2025-11-21 10:00:00', @u);
 SET @est = LAST_INSERT_ID();
@@ -26,9 +27,9 @@ VALUES (@co, @est, 'card', 100000, '2025-11-21', 'BENCH-DEP-1', @u),
 
 UPDATE counters SET last_value = last_value + 1 WHERE company_id = @co AND kind = 'invoice';
 SELECT last_value INTO @inum FROM counters WHERE company_id = @co AND kind = 'invoice';
-INSERT INTO documents (company_id, kind, number, source_id, job_id, customer_id, status, title,
+INSERT INTO documents (company_id, kind, number, source_id, job_id, customer_id, customer_name, status, title,
 	issued_on, due_on, terms, notes, subtotal_cents, total_cents, paid_cents, created_by)
-VALUES (@co, 'invoice', @inum, @est, @job, @cust, 'partial', 'Bench: whole-house repipe',
+VALUES (@co, 'invoice', @inum, @est, @job, @cust, @cname, 'partial', 'Bench: whole-house repipe',
 	'2025-11-25', '2025-12-25', 'Due in 30 days.', 'Thank you for your business.',
 	40 * 12345, 40 * 12345, 150000, @u);
 SET @inv = LAST_INSERT_ID();

@@ -83,12 +83,10 @@ if ((int)$idle >= 60) {
 }
 $today = (new DateTimeImmutable('now', new DateTimeZone($tz)))->format('Y-m-d');
 
-$st = $db->prepare("SELECT STRAIGHT_JOIN d.id, d.number, d.revision, d.status, d.title, "
+$st = $db->prepare("SELECT d.id, d.number, d.revision, d.status, d.title, "
 	. "COALESCE(IF(d.kind = 'estimate', d.valid_until, d.due_on), ''), d.total_cents, "
-	. "d.paid_cents, c.name FROM documents d "
+	. "d.paid_cents, d.customer_name FROM documents d "
 	. "FORCE INDEX (documents_board) "
-	. "JOIN customers c FORCE INDEX (PRIMARY) ON c.company_id = d.company_id "
-	. "AND c.id = d.customer_id "
 	. "WHERE d.company_id = ? AND d.kind = ? "
 	. "AND d.status <> 'superseded' "
 	. "AND (? = '' OR d.status = ? "
@@ -96,7 +94,8 @@ $st = $db->prepare("SELECT STRAIGHT_JOIN d.id, d.number, d.revision, d.status, d
 	. "OR (? = 'overdue' AND d.status IN ('sent', 'partial') "
 	. "AND d.due_on < ?)) "
 	. "AND (? = 0 OR d.number < ? OR (d.number = ? AND d.revision < ?)) "
-	. "AND (? = '' OR d.number = ? OR c.name LIKE ? OR d.title LIKE ?) "
+	. "AND (? = '' OR d.number = ? OR d.customer_name LIKE ? "
+	. "OR d.title LIKE ?) "
 	. "ORDER BY d.number DESC, d.revision DESC LIMIT 51");
 $st->execute([$company, 'invoice', '', '', '', '', $today, 0, 0, 0, 0, '', -1, '%', '%']);
 $rows = $st->fetchAll(PDO::FETCH_NUM);

@@ -22,9 +22,9 @@ async function invoice(ownerEmail, n) {
 	const companyId = await dbValue(`SELECT company_id FROM users WHERE email = ${sqlString(ownerEmail)}`);
 	const job = await makeJob(companyId, { customer: 'Zoë Ångström-Núñez', street: '9 Chemin du Lac', city: 'Québec' });
 	const total = n * 12500;
-	const id = (await db(`INSERT INTO documents (company_id, kind, number, job_id, customer_id, status, title, issued_on,
-	    due_on, terms, notes, subtotal_cents, total_cents, paid_cents) VALUES (${companyId}, 'invoice', 1, ${job.jobId},
-	    ${job.customerId}, 'partial', 'Chauffe-eau et tuyauterie', '2026-03-02', '2026-04-01', 'Net 30 — merci !', '',
+	const id = (await db(`INSERT INTO documents (company_id, kind, number, job_id, customer_id, customer_name, status, title,
+	    issued_on, due_on, terms, notes, subtotal_cents, total_cents, paid_cents) VALUES (${companyId}, 'invoice', 1, ${job.jobId},
+	    ${job.customerId}, (SELECT name FROM customers WHERE id = ${job.customerId}), 'partial', 'Chauffe-eau et tuyauterie', '2026-03-02', '2026-04-01', 'Net 30 — merci !', '',
 	    ${total}, ${total}, 20000); SELECT LAST_INSERT_ID()`))[0][0];
 	const rows = Array.from({ length: n }, (_, i) => `(${companyId}, ${id}, ${i + 1}, ${sqlString(`Pièce n° ${i + 1} — raccord laiton ½"`)},
 	    1000, 'ea', 12500, 1, 12500, NULL)`);
@@ -113,9 +113,9 @@ story('a printed estimate carries the approval block of its PDF', async ({ page,
 		const c = await signUp(page);
 		const companyId = await dbValue(`SELECT company_id FROM users WHERE email = ${sqlString(c.owner_email)}`);
 		const job = await makeJob(companyId, { customer: 'Zoë Ångström-Núñez' });
-		id = Number((await db(`INSERT INTO documents (company_id, kind, number, job_id, customer_id, status, title, issued_on,
-		    terms, notes, subtotal_cents, total_cents) VALUES (${companyId}, 'estimate', 1, ${job.jobId}, ${job.customerId},
-		    'sent', 'Chauffe-eau', '2026-03-02', '', '', 90000, 90000); SELECT LAST_INSERT_ID()`))[0][0]);
+		id = Number((await db(`INSERT INTO documents (company_id, kind, number, job_id, customer_id, customer_name, status, title,
+		    issued_on, terms, notes, subtotal_cents, total_cents) VALUES (${companyId}, 'estimate', 1, ${job.jobId}, ${job.customerId},
+		    (SELECT name FROM customers WHERE id = ${job.customerId}), 'sent', 'Chauffe-eau', '2026-03-02', '', '', 90000, 90000); SELECT LAST_INSERT_ID()`))[0][0]);
 		await db(`INSERT INTO document_lines (company_id, document_id, position, description, qty_milli, unit, unit_price_cents,
 		    taxable, amount_cents, price_item_id) VALUES (${companyId}, ${id}, 1, 'Water heater', 1000, 'ea', 90000, 1, 90000, NULL)`);
 	});

@@ -480,6 +480,9 @@ describe('the lists', () => {
 		    '${i % 2 ? 'sent' : 'draft'}', 'Title ${i + 1}', '2026-01-01', '', '', ${(i + 1) * 100})`);
 		await db(`INSERT INTO documents (company_id, kind, number, job_id, customer_id, status, title, issued_on, terms, notes, total_cents)
 		    VALUES ${values.join(',')}`);
+		/* What the app copies from the customer when it writes a document. */
+		await db(`UPDATE documents d JOIN customers c ON c.id = d.customer_id SET d.customer_name = c.name
+		    WHERE d.company_id = ${owner.companyId}`);
 		await db(`INSERT INTO counters (company_id, kind, last_value) VALUES (${owner.companyId}, 'estimate', 120)`);
 	});
 
@@ -541,6 +544,24 @@ describe('the lists', () => {
 		assert.match(text, /Balance due: \$100\.00, was due 1 Jan 2020 \(overdue\)/);
 		r = await owner.client.get('/app/invoices?status=paid');
 		assert.doesNotMatch(r.text, /data-label="Number"/);
+	});
+
+	it('renaming the customer renames them in the lists and their search, in one step', async () => {
+		const version = await dbValue(`SELECT version FROM customers WHERE id = ${job.customerId}`);
+		const r = await owner.client.post(`/app/customers/${job.customerId}`, {
+			version, kind: 'business', name: 'Renamed & Sons', email: '', phone: '', tags: '', notes: '',
+		});
+		assert.equal(r.status, 303);
+		const list = await owner.client.get('/app/estimates');
+		assert.ok(textOf(list.text).includes('Renamed & Sons'));
+		assert.ok(!textOf(list.text).includes('Zed Quux'));
+		assert.equal(numbers((await owner.client.get('/app/estimates?q=renamed')).text).length, 50);
+		assert.deepEqual(numbers((await owner.client.get('/app/estimates?q=quux')).text), []);
+		assert.equal(await dbValue(`SELECT COUNT(*) FROM documents WHERE customer_id = ${job.customerId}
+		    AND customer_name <> 'Renamed & Sons'`), '0');
+		/* A new document takes the name from the customer's row. */
+		const id = await newDoc(owner.client, 'invoice', job.jobId, { lines: [LINE] });
+		assert.equal(await dbValue(`SELECT customer_name FROM documents WHERE id = ${id}`), 'Renamed & Sons');
 	});
 });
 
