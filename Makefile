@@ -76,7 +76,7 @@ test: ## build with sanitizers and run every test on a throwaway stack
 	@$(MAKE) --no-print-directory build/test/plumbline build/plumbline fonts
 	@tests/run
 
-bench: ## measure pages and PDFs against nginx, bare FastCGI and plain PHP (~9 min)
+bench: ## measure pages and PDFs against nginx, bare FastCGI and plain PHP (~7 min)
 	@t0=$$(date +%s) && tools/deps --bench && \
 	$(MAKE) --no-print-directory build/bench/plumbline build/plumbline fonts && \
 	tools/bench && echo "make bench: $$(($$(date +%s) - t0)) s in all (deps, build, runs)"
