@@ -212,6 +212,7 @@ emit(const struct sizes *z)
 	int64_t		 c, k, i, l, nl, cust, job, doc, user, prop, inv, est;
 	int64_t		 qty, price, paid;
 	const char *const (*place)[2];
+	const char	*jt;
 	char		 d1[16], d2[16], ts[24], ts2[24], name[128];
 	char		(*names)[128];	/* this company's customers */
 	int		 city, tr;
@@ -336,11 +337,14 @@ staff_done:
 			paid_all = issued && next() % 10 < 6;
 			paid = paid_all ? t.total_cents : issued && next() % 4 == 0 ?
 			    t.total_cents / 2 : 0;
+			/* The document's title is its job's, as the app's form
+			 * suggests it. */
+			jt = ONE(titles);
 			row(&b[JO]);
 			P("(@jo+%lld, @co+%lld, %lld, @cu+%lld, @pr+%lld, '%s', "
 			    "'', '%s', '%s')", (long long)job, (long long)c,
 			    (long long)k, (long long)ccust, (long long)ccust,
-			    ONE(titles), early ? "scheduled" : !issued ? "completed" :
+			    jt, early ? "scheduled" : !issued ? "completed" :
 			    paid_all ? "paid" : "invoiced", ts);
 			row(&b[VI]);
 			P("(@vi+%lld, @co+%lld, @jo+%lld, @us+%lld, '%s', "
@@ -354,11 +358,11 @@ staff_done:
 			    early ? "estimate" : "invoice", (long long)number,
 			    (long long)job, (long long)ccust);
 			lit(names[ccust - (cust - z->customers + 1)]);
-			P(", '%s', '', '%s', '%s', 825, '%s', "
+			P(", '%s', '%s', '%s', '%s', 825, '%s', "
 			    "'', %lld, %lld, %lld, %lld, 0, %lld, '%s')",
 			    early ? "approved" :
 			    !issued ? "draft" :
-			    paid_all ? "paid" : paid ? "partial" : "sent", d1, d2,
+			    paid_all ? "paid" : paid ? "partial" : "sent", jt, d1, d2,
 			    early ? "Valid for 30 days." : "Due in 30 days.",
 			    (long long)t.subtotal_cents,
 			    (long long)t.discount_cents, (long long)t.tax_cents,
