@@ -1224,6 +1224,8 @@ int		 doc_show_page(struct req *, const struct document *,
 		    const struct doc_defaults *, int);
 void		 doc_put_lines(struct req *, const char *,
 		    const struct document *, const char *);
+void		 doc_put_fields(struct req *, const struct document *,
+		    const char *);
 int		 estimates_index(struct req *);
 int		 estimates_new(struct req *);
 int		 estimates_create(struct req *);

@@ -324,9 +324,10 @@ put_items(struct req *r, const char *currency)
 	return 0;
 }
 
-/* The document's lines and totals under p (the page and the 409 panel). */
-static void
-put_lines(struct req *r, const char *p, const struct document *d,
+/* The document's lines and totals under p: its page, the 409 panel, the
+ * portal's page and the compare page. */
+void
+doc_put_lines(struct req *r, const char *p, const struct document *d,
     const char *currency)
 {
 	struct arena	*a = r->arena;
@@ -372,14 +373,6 @@ put_lines(struct req *r, const char *p, const struct document *d,
 			    arena_printf(a, "%s%%", lines_decimal(a,
 			    d->t.deposit_value, 2, true)));
 	}
-}
-
-/* The lines and totals of d under p, for the portal's and compare pages. */
-void
-doc_put_lines(struct req *r, const char *p, const struct document *d,
-    const char *currency)
-{
-	put_lines(r, p, d, currency);
 }
 
 /*
@@ -680,7 +673,7 @@ conflict_page(struct req *r, enum doc_kind kind, const struct document *cur,
     struct doc_form *f, const struct doc_defaults *dd)
 {
 	f->version = arena_printf(r->arena, "%lld", (long long)cur->version);
-	put_lines(r, "Current", cur, dd->currency);
+	doc_put_lines(r, "Current", cur, dd->currency);
 	hdf_set(r, "Current.Status", doc_status_label(cur->status));
 	hdf_set(r, "Current.Title", cur->title);
 	hdf_set(r, "Current.IssuedOn", lines_date_label(r->arena,
@@ -766,13 +759,17 @@ invoices_update(struct req *r)
 
 /* ------------------------------------------------------------ the page */
 
-static void
-put_doc(struct req *r, const struct document *d, const char *currency)
+/*
+ * What the staff's and the customer's pages of d both show under Doc: its
+ * fields, lines and totals, and what was paid and is owed (invoices, and
+ * estimates with a deposit).
+ */
+void
+doc_put_fields(struct req *r, const struct document *d, const char *currency)
 {
 	struct arena	*a = r->arena;
 	int64_t		 balance = d->t.total_cents - d->paid_cents;
 
-	put_kind(r, d->kind);
 	hdf_set_int(r, "Doc.Id", d->id);
 	hdf_set_int(r, "Doc.Number", d->number);
 	hdf_set_int(r, "Doc.Revision", d->revision);
@@ -784,12 +781,21 @@ put_doc(struct req *r, const struct document *d, const char *currency)
 	hdf_set(r, "Doc.Terms", d->terms);
 	hdf_set(r, "Doc.Notes", d->notes);
 	hdf_set(r, "Doc.Currency", currency);
-	put_lines(r, "Doc", d, currency);
+	doc_put_lines(r, "Doc", d, currency);
 	if (d->paid_cents != 0 || d->kind == DOC_INVOICE) {
 		hdf_set(r, "Doc.Paid", money_format(a, d->paid_cents, currency));
 		hdf_set(r, "Doc.Balance", money_format(a, d->status ==
 		    DOCST_VOID ? 0 : balance, currency));
 	}
+}
+
+static void
+put_doc(struct req *r, const struct document *d, const char *currency)
+{
+	struct arena	*a = r->arena;
+
+	put_kind(r, d->kind);
+	doc_put_fields(r, d, currency);
 	if (*d->approved_name) {
 		hdf_set(r, "Doc.ApprovedName", d->approved_name);
 		hdf_set(r, "Doc.ApprovedAt", lines_date_label(a,

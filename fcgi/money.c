@@ -181,24 +181,15 @@ money_currency_known(const char *code)
 char *
 money_format(struct arena *a, int64_t cents, const char *currency)
 {
-	static const char	*last_code, *last_sym;
-	const char		*sym = "";
-	char			 digits[24], *p;
-	struct buf		 b;
-	uint64_t		 v;
-	size_t			 i, n, lead;
+	const char	*sym = "";
+	char		 digits[24], *p;
+	struct buf	 b;
+	uint64_t	 v;
+	size_t		 i, n, lead;
 
-	/* A page formats its many amounts in one currency. */
-	if (last_code != NULL && strcmp(last_code, currency) == 0)
-		sym = last_sym;
-	else {
-		for (i = 0; currencies[i].code != NULL; i++)
-			if (strcmp(currencies[i].code, currency) == 0) {
-				sym = currencies[i].symbol;
-				last_code = currencies[i].code;
-				last_sym = sym;
-			}
-	}
+	for (i = 0; currencies[i].code != NULL; i++)
+		if (strcmp(currencies[i].code, currency) == 0)
+			sym = currencies[i].symbol;
 	v = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
 	digits[sizeof(digits) - 1] = '\0';
 	p = fmt_digits(digits + sizeof(digits) - 1, v / 100);

@@ -93,23 +93,8 @@ put_page(struct req *r, const struct document *d, const struct doc_defaults *dd)
 	hdf_set(r, "Doc.Kind", est ? "estimate" : "invoice");
 	hdf_set(r, "Doc.KindLabel", est ? "Estimate" : "Invoice");
 	hdf_set(r, "Doc.UntilLabel", est ? "Valid until" : "Due");
-	hdf_set_int(r, "Doc.Id", d->id);
-	hdf_set_int(r, "Doc.Number", d->number);
-	hdf_set_int(r, "Doc.Revision", d->revision);
-	hdf_set(r, "Doc.Title", d->title);
-	hdf_set(r, "Doc.Status", doc_status_name(d->status));
-	hdf_set(r, "Doc.StatusLabel", doc_status_label(d->status));
-	hdf_set(r, "Doc.IssuedOn", lines_date_label(a, d->issued_on));
-	hdf_set(r, "Doc.Until", lines_date_label(a, d->until));
-	hdf_set(r, "Doc.Terms", d->terms);
-	hdf_set(r, "Doc.Notes", d->notes);
-	hdf_set(r, "Doc.Currency", dd->currency);
-	doc_put_lines(r, "Doc", d, dd->currency);
+	doc_put_fields(r, d, dd->currency);
 	if (d->paid_cents != 0 || !est) {
-		hdf_set(r, "Doc.Paid", money_format(a, d->paid_cents,
-		    dd->currency));
-		hdf_set(r, "Doc.Balance", money_format(a, d->status ==
-		    DOCST_VOID ? 0 : balance, dd->currency));
 		if (d->status != DOCST_VOID && balance > 0)
 			hdf_set(r, "Doc.Owing", "1");
 		payments_put(r, d, dd);

@@ -177,7 +177,7 @@ START_TEST(formatting)
 	ck_assert_str_eq(money_format(a, 100000, "CHF"), "1,000.00 CHF");
 	ck_assert_str_eq(money_format(a, INT64_MIN + 1, "USD"),
 	    "-$92,233,720,368,547,758.07");
-	/* The remembered currency is the one asked for, not the last. */
+	/* Each call's own currency, whatever the one before. */
 	ck_assert_str_eq(money_format(a, 100, "CHF"), "1.00 CHF");
 	ck_assert_str_eq(money_format(a, 100, "GBP"), "\xc2\xa3" "1.00");
 	ck_assert_str_eq(money_format(a, 100, "XYZ"), "1.00 XYZ");
